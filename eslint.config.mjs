@@ -1,0 +1,86 @@
+// ESLint flat config. The module-boundary rules here are ARCHITECTURE.md §2 made executable:
+// a violation fails `npm run lint` (and the lint-rules test proves it).
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/** Presentation packages that libraries must never import (ARCHITECTURE.md §2). */
+const presentationPackages = [
+  'cac',
+  '@actions/*',
+  'chalk',
+  'picocolors',
+  'kleur',
+  'colorette',
+  'ora',
+  'cli-table3',
+  'cli-progress',
+  'ink',
+  'enquirer',
+  'prompts',
+  'inquirer',
+];
+
+/** The dependency direction of ARCHITECTURE.md §2, as Nx tag constraints. */
+const depConstraints = (extra = []) => [
+  { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'], bannedExternalImports: presentationPackages },
+  { sourceTag: 'scope:api-spec', onlyDependOnLibsWithTags: [...extra] },
+  { sourceTag: 'scope:channels', onlyDependOnLibsWithTags: ['scope:api-spec', ...extra] },
+  {
+    sourceTag: 'scope:sdk',
+    onlyDependOnLibsWithTags: ['scope:api-spec', 'scope:channels', ...extra],
+    // The SDK takes a token or a token provider; it never reaches for the keychain.
+    bannedExternalImports: ['@max/rig-auth', '@napi-rs/keyring', 'keytar'],
+  },
+  { sourceTag: 'scope:auth', onlyDependOnLibsWithTags: ['scope:api-spec', 'scope:sdk', ...extra] },
+  // max-local is the server: it depends on the contract only, never on the client toolkit.
+  { sourceTag: 'scope:max-local', onlyDependOnLibsWithTags: ['scope:api-spec'] },
+  { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:api-spec', 'scope:channels', 'scope:sdk', 'scope:auth', ...extra] },
+  {
+    sourceTag: 'scope:action',
+    onlyDependOnLibsWithTags: ['scope:api-spec', 'scope:channels', 'scope:sdk', ...extra],
+    bannedExternalImports: ['@max/rig-auth', '@napi-rs/keyring', 'keytar'],
+  },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:api-spec', 'scope:channels', 'scope:sdk', 'scope:auth', 'scope:max-local', ...extra] },
+];
+
+const testFiles = ['**/*.test.ts', '**/test/**/*.ts', '**/*.bench.ts', '**/bench/**/*.ts'];
+
+export default [
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.nx/**',
+      '**/generated/**',
+      '**/coverage/**',
+      '**/test/fixtures/lint/**',
+      'examples/**',
+    ],
+  },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts', '**/*.mts'],
+    languageOptions: {
+      parserOptions: { projectService: false },
+    },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints() },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests may start a platform: `@max/local` is allowed there, and only there.
+    files: testFiles,
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: ['@max/local'], depConstraints: depConstraints() },
+      ],
+    },
+  },
+];
