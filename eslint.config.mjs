@@ -69,6 +69,18 @@ export default [
         'error',
         { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints() },
       ],
+      // Nothing imports the front-ends (ARCHITECTURE.md §2). They export no module, so Nx cannot map them to a
+      // project; name them explicitly.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@max/rig', '@max/rig/*'], message: 'Nothing imports apps/cli: it is a front-end, not a library.' },
+            { group: ['@max/rig-action', '@max/rig-action/*'], message: 'Nothing imports apps/github-action.' },
+            { group: ['**/apps/*', '**/apps/*/**'], message: 'Import a workspace package by its name, never an app by path.' },
+          ],
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
