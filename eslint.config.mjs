@@ -95,4 +95,9 @@ export default [
       ],
     },
   },
+  {
+    // Each project's Vitest config extends the workspace root's shared settings, which belong to no project.
+    files: ['**/vitest.config.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
 ];
