@@ -1,0 +1,187 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isScope } from './auth/scopes.js';
+import { VERSION } from './version.js';
+
+/** What `main` may touch of the outside world; the bin passes the real process, tests fakes. */
+export interface CliIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  env: Record<string, string | undefined>;
+  /** Registers shutdown signal handlers; returns a function that removes them. */
+  onShutdownSignal?: (handler: (signal: string) => void) => () => void;
+}
+
+const USAGE = `max-local ${VERSION} — the Max platform in one local process
+
+Usage:
+  max-local [options]                 start the platform (API + device approval page)
+  max-local token create [options]    create an API token and print it on stdout
+
+Server options:
+  --port <n>                 API port (default 4000; 0 picks a free port)
+  --host <addr>              interface to listen on (default 127.0.0.1)
+  --data-dir <dir>           state directory (default $XDG_DATA_HOME/max-local or ~/.local/share/max-local)
+  --domain <name>            apps are reached at <app>.<network>.<domain> (default localhost)
+  --router-port <n>          port of the app router, used in app URLs (default 4080)
+  --access-token-ttl <s>     access token lifetime in seconds (default 3600)
+
+Token options (works while a server runs on the same data dir):
+  --user <email>             owner of the token, created if missing (default dev@localhost)
+  --scope <scope>            read | deploy | admin (default admin)
+  --name <name>              label for the token (default "max-local token create")
+  --data-dir <dir>           as above
+
+  -h, --help                 show this help
+  -v, --version              print the version
+`;
+
+class UsageError extends Error {}
+
+export function defaultDataDir(env: Record<string, string | undefined>): string {
+  const xdg = env['XDG_DATA_HOME'];
+  return join(xdg && xdg.startsWith('/') ? xdg : join(env['HOME'] ?? homedir(), '.local', 'share'), 'max-local');
+}
+
+function integer(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new UsageError(`--${flag} must be an integer from ${min} to ${max}; got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+type OptionSpec = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+function parse(argv: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node's first sentence is the useful part ("Unknown option '--prot'").
+    throw new UsageError((error as Error).message.split('. ')[0] ?? 'invalid arguments');
+  }
+}
+
+const defaultSignals: NonNullable<CliIo['onShutdownSignal']> = (handler) => {
+  const onSigint = (): void => handler('SIGINT');
+  const onSigterm = (): void => handler('SIGTERM');
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  return () => {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+  };
+};
+
+/**
+ * The max-local command line. Returns the exit code; only the bin calls `process.exit`.
+ * Exit codes: 0 ok, 1 runtime failure, 2 usage error.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    if (argv[0] === 'token') return await tokenCommand(argv.slice(1), io);
+    return await serveCommand(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`max-local: ${error.message}\nRun "max-local --help" for usage.\n`);
+      return 2;
+    }
+    io.stderr.write(`max-local: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function serveCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'data-dir': { type: 'string' },
+    domain: { type: 'string' },
+    'router-port': { type: 'string' },
+    'access-token-ttl': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
+  const port = integer('port', values.port as string | undefined, 0, 65535);
+  const routerPort = integer('router-port', values['router-port'] as string | undefined, 1, 65535);
+  const ttl = integer('access-token-ttl', values['access-token-ttl'] as string | undefined, 1, 30 * 24 * 3600);
+  const domain = values.domain as string | undefined;
+  if (domain !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(domain)) {
+    throw new UsageError(`--domain must be a lowercase DNS name; got "${domain}"`);
+  }
+  const host = values.host as string | undefined;
+  if (host !== undefined && !/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError(`--host is not an address: "${host}"`);
+
+  // Loaded lazily so --help and --version do not pay for Fastify, Ajv and SQLite.
+  const { startMaxLocal } = await import('./start-max-local.js');
+  const max = await startMaxLocal({
+    dataDir: (values['data-dir'] as string | undefined) ?? defaultDataDir(io.env),
+    log: io.stderr,
+    ...(port === undefined ? {} : { port }),
+    ...(host === undefined ? {} : { host }),
+    ...(domain === undefined ? {} : { domain }),
+    ...(routerPort === undefined ? {} : { routerPort }),
+    ...(ttl === undefined ? {} : { accessTokenTtlSeconds: ttl }),
+  });
+  const signal = await new Promise<string>((resolve) => {
+    const remove = (io.onShutdownSignal ?? defaultSignals)((name) => {
+      remove();
+      resolve(name);
+    });
+  });
+  io.stderr.write(`max-local: ${signal} received, finishing in-flight requests…\n`);
+  await max.close();
+  io.stderr.write('max-local: stopped\n');
+  return 0;
+}
+
+async function tokenCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    user: { type: 'string' },
+    scope: { type: 'string' },
+    name: { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals[0] !== 'create' || positionals.length > 1) {
+    throw new UsageError(`unknown token command "${positionals.join(' ')}"; did you mean "max-local token create"?`);
+  }
+  const scope = (values.scope as string | undefined) ?? 'admin';
+  if (!isScope(scope)) throw new UsageError(`--scope must be read, deploy or admin; got "${scope}"`);
+  const name = values.name as string | undefined;
+  if (name !== undefined && (name.trim() === '' || name.length > 100)) {
+    throw new UsageError('--name must be 1 to 100 characters');
+  }
+  const user = values.user as string | undefined;
+  if (user !== undefined && !/^[^\s@]{1,64}@[^\s@]{1,190}$/.test(user)) {
+    throw new UsageError(`--user must be an email address; got "${user}"`);
+  }
+  const { createApiToken } = await import('./create-api-token.js');
+  const token = await createApiToken({
+    dataDir: (values['data-dir'] as string | undefined) ?? defaultDataDir(io.env),
+    scope,
+    ...(user === undefined ? {} : { email: user }),
+    ...(name === undefined ? {} : { name }),
+  });
+  io.stdout.write(`${token}\n`);
+  return 0;
+}
+
+/** Runs `main` for the real process (used by the bundle's entry). */
+export function run(): Promise<number> {
+  return main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+}

@@ -1,0 +1,157 @@
+/**
+ * Numbered schema migrations. Append only: a shipped migration is never edited, because
+ * existing data dirs have already applied it. Times are stored as integer epoch milliseconds
+ * (exact, sortable, cheap to compare); the HTTP layer formats them as RFC 3339.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE users (
+        id          TEXT PRIMARY KEY,
+        email       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name        TEXT NOT NULL,
+        event_seq   INTEGER NOT NULL DEFAULT 0,
+        created_at  INTEGER NOT NULL
+      );
+
+      -- One row per login (device flow or token exchange); refresh tokens rotate inside it and a
+      -- reused refresh token revokes the whole family.
+      CREATE TABLE token_families (
+        id            TEXT PRIMARY KEY,
+        user_id       TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        scope         TEXT NOT NULL,
+        origin        TEXT NOT NULL,
+        api_token_id  TEXT,
+        created_at    INTEGER NOT NULL,
+        revoked_at    INTEGER
+      );
+      CREATE INDEX token_families_api_token ON token_families(api_token_id);
+
+      CREATE TABLE access_tokens (
+        id          TEXT PRIMARY KEY,
+        family_id   TEXT NOT NULL REFERENCES token_families(id) ON DELETE CASCADE,
+        token_hash  TEXT NOT NULL UNIQUE,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL,
+        revoked_at  INTEGER
+      );
+      CREATE INDEX access_tokens_family ON access_tokens(family_id);
+
+      CREATE TABLE refresh_tokens (
+        id          TEXT PRIMARY KEY,
+        family_id   TEXT NOT NULL REFERENCES token_families(id) ON DELETE CASCADE,
+        token_hash  TEXT NOT NULL UNIQUE,
+        created_at  INTEGER NOT NULL,
+        used_at     INTEGER,
+        revoked_at  INTEGER
+      );
+      CREATE INDEX refresh_tokens_family ON refresh_tokens(family_id);
+
+      CREATE TABLE api_tokens (
+        id            TEXT PRIMARY KEY,
+        user_id       TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name          TEXT NOT NULL,
+        scope         TEXT NOT NULL,
+        token_hash    TEXT NOT NULL UNIQUE,
+        created_at    INTEGER NOT NULL,
+        expires_at    INTEGER,
+        last_used_at  INTEGER,
+        revoked_at    INTEGER
+      );
+      CREATE INDEX api_tokens_user ON api_tokens(user_id, created_at);
+
+      CREATE TABLE device_codes (
+        id                TEXT PRIMARY KEY,
+        device_code_hash  TEXT NOT NULL UNIQUE,
+        user_code         TEXT NOT NULL UNIQUE,
+        client_name       TEXT,
+        scope             TEXT NOT NULL,
+        status            TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied', 'consumed')),
+        user_id           TEXT REFERENCES users(id) ON DELETE CASCADE,
+        interval_seconds  INTEGER NOT NULL,
+        created_at        INTEGER NOT NULL,
+        expires_at        INTEGER NOT NULL,
+        last_polled_at    INTEGER
+      );
+
+      CREATE TABLE admin_login_links (
+        token_hash  TEXT PRIMARY KEY,
+        user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL,
+        used_at     INTEGER
+      );
+
+      CREATE TABLE browser_sessions (
+        id_hash     TEXT PRIMARY KEY,
+        user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf_token  TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL
+      );
+
+      CREATE TABLE networks (
+        id           TEXT PRIMARY KEY,
+        user_id      TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name         TEXT NOT NULL UNIQUE,
+        description  TEXT,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL
+      );
+      CREATE INDEX networks_user_name ON networks(user_id, name);
+      CREATE INDEX networks_user_created ON networks(user_id, created_at, id);
+
+      CREATE TABLE apps (
+        id                 TEXT PRIMARY KEY,
+        network_id         TEXT NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+        name               TEXT NOT NULL,
+        description        TEXT,
+        health_check_path  TEXT NOT NULL,
+        status             TEXT NOT NULL,
+        current_release    INTEGER,
+        created_at         INTEGER NOT NULL,
+        updated_at         INTEGER NOT NULL,
+        UNIQUE (network_id, name)
+      );
+      CREATE INDEX apps_network_created ON apps(network_id, created_at, id);
+
+      CREATE TABLE events (
+        id              TEXT PRIMARY KEY,
+        user_id         TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        seq             INTEGER NOT NULL,
+        action          TEXT NOT NULL,
+        actor_type      TEXT NOT NULL,
+        actor_id        TEXT NOT NULL,
+        actor_email     TEXT,
+        target_type     TEXT NOT NULL,
+        target_network  TEXT,
+        target_app      TEXT,
+        target_id       TEXT,
+        details         TEXT NOT NULL,
+        created_at      INTEGER NOT NULL,
+        UNIQUE (user_id, seq)
+      );
+
+      CREATE TABLE idempotency_keys (
+        user_id      TEXT NOT NULL,
+        route        TEXT NOT NULL,
+        key          TEXT NOT NULL,
+        body_hash    TEXT NOT NULL,
+        state        TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+        status_code  INTEGER,
+        response     TEXT,
+        created_at   INTEGER NOT NULL,
+        PRIMARY KEY (user_id, route, key)
+      );
+      CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
+    `,
+  },
+];

@@ -1,0 +1,22 @@
+import type { RouteTable } from '../http/route-types.js';
+import { authRoutes } from './auth-routes.js';
+import type { RouteDeps } from './deps.js';
+import { eventRoutes } from './event-routes.js';
+import { healthRoutes } from './health-routes.js';
+import { meRoutes } from './me-routes.js';
+import { appRoutes, networkRoutes } from './network-routes.js';
+
+/**
+ * Handlers for the operations max-local implements, by operationId. Operations the spec defines for
+ * later milestones have no entry and answer 404 until they do.
+ */
+export function apiHandlers(deps: RouteDeps, isShuttingDown: () => boolean): RouteTable {
+  return {
+    ...healthRoutes(deps, isShuttingDown),
+    ...authRoutes(deps),
+    ...meRoutes(deps),
+    ...networkRoutes(deps),
+    ...appRoutes(deps),
+    ...eventRoutes(deps),
+  };
+}

@@ -1,0 +1,133 @@
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Clock } from './clock.js';
+import { buildServer } from './http/server.js';
+import type { LogSink } from './http/request-log.js';
+import { Platform } from './platform.js';
+import type { EventLog } from './services/event-log.js';
+import { VERSION } from './version.js';
+
+export interface StartMaxLocalOptions {
+  /** TCP port; 0 picks a free one. Default 4000. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** Where `max.db` lives. Created if missing. */
+  dataDir: string;
+  /** Apps get `<app>.<network>.<domain>`. Default `localhost`. */
+  domain?: string;
+  /** Port of the app router, used in app URLs. Default 4080. */
+  routerPort?: number;
+  /** Lifetime of access tokens. Default 3600. */
+  accessTokenTtlSeconds?: number;
+  /** Minimum seconds between device-flow polls. Default 5. */
+  deviceCodeIntervalSeconds?: number;
+  /** Request log and startup banner: `true` = stderr, a stream, or `false` (default) for silence. */
+  log?: boolean | { write(chunk: string): unknown };
+  /** Source of time; tests inject one to expire tokens without waiting. */
+  clock?: Clock;
+}
+
+export interface MaxLocal {
+  /** Origin of the API, e.g. `http://127.0.0.1:4000` (the API is under `/api/v1`). */
+  url: string;
+  /** One-time browser sign-in link (valid 1 h, single use); a fresh one on each start. */
+  adminLoginUrl: string;
+  dataDir: string;
+  /** The event log, for in-process consumers such as the realtime channels. */
+  events: EventLog;
+  /** Stops accepting connections, finishes in-flight requests, closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+function checkInteger(name: string, value: number | undefined, min: number, max: number): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}; got ${String(value)}`);
+  }
+}
+
+/** Formats a listen address for URLs: wildcard binds are reached over loopback; IPv6 gets brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts Max in this process: the REST API and the device-approval pages on one port, state in
+ * `<dataDir>/max.db`.
+ *
+ * @example
+ * const max = await startMaxLocal({ port: 0, dataDir: await mkdtemp(join(tmpdir(), 'max-')) });
+ * console.log(max.url, max.adminLoginUrl);
+ * await max.close();
+ */
+export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxLocal> {
+  if (!options.dataDir) throw new TypeError('dataDir is required');
+  checkInteger('port', options.port, 0, 65535);
+  checkInteger('routerPort', options.routerPort, 1, 65535);
+  checkInteger('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 1, 30 * 24 * 3600);
+  checkInteger('deviceCodeIntervalSeconds', options.deviceCodeIntervalSeconds, 1, 60);
+  const domain = options.domain ?? 'localhost';
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(domain) || domain.length > 190) {
+    throw new RangeError(`domain must be a lowercase DNS name; got ${JSON.stringify(domain)}`);
+  }
+  const log: LogSink = options.log === true ? process.stderr : options.log ? options.log : null;
+  const dataDir = resolve(options.dataDir);
+  const host = options.host ?? '127.0.0.1';
+
+  const platform = Platform.open({
+    dataDir,
+    ...(options.clock ? { clock: options.clock } : {}),
+    settings: {
+      domain,
+      ...(options.routerPort === undefined ? {} : { routerPort: options.routerPort }),
+      ...(options.accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
+      ...(options.deviceCodeIntervalSeconds === undefined
+        ? {}
+        : { deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds }),
+    },
+  });
+
+  let baseUrl = '';
+  let server: Awaited<ReturnType<typeof buildServer>>;
+  try {
+    server = await buildServer({ platform, baseUrl: () => baseUrl, log });
+    await server.app.listen({ port: options.port ?? 4000, host });
+  } catch (error) {
+    platform.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`port ${options.port ?? 4000} on ${host} is already in use; pick another with --port`, { cause: error });
+    }
+    throw error;
+  }
+  const address = server.app.server.address() as AddressInfo;
+  baseUrl = `http://${urlHost(host)}:${address.port}`;
+  const loginToken = platform.browserSessions.createLoginLink(platform.users.ensureOwner());
+  const adminLoginUrl = `${baseUrl}/login?token=${loginToken}`;
+
+  log?.write(
+    `max-local ${VERSION} listening on ${baseUrl} (data: ${dataDir})\n` +
+      `To approve device logins, open this one-time sign-in link in a browser (valid 1 hour, single use):\n` +
+      `    ${adminLoginUrl}\n`,
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: baseUrl,
+    adminLoginUrl,
+    dataDir,
+    events: platform.events,
+    close: () => {
+      closing ??= (async () => {
+        server.beginShutdown();
+        try {
+          await server.app.close();
+        } finally {
+          platform.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}
