@@ -1,0 +1,82 @@
+// Builds the publishable package: dist/index.js (esbuild) and a self-contained dist/index.d.ts
+// (dts-bundle-generator). @max/api-spec is a build-time input only: its runtime bits (name pattern, token
+// prefixes) are bundled into the JS and its types are inlined into the .d.ts, so consumers install just
+// @max/rig-sdk with its real dependencies, ky and zod (kept external).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const external = Object.keys(pkg.dependencies ?? {}).flatMap((name) => [name, `${name}/*`]);
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+
+/**
+ * @max/api-spec's modules only declare constants and zod schemas, but esbuild must assume that calling
+ * `z.object(…)` at module level has side effects, so it would keep every channel schema (and the whole of
+ * `zod`) even though the SDK uses two constants. Declaring the spec's modules side-effect free lets the
+ * unused ones drop out of the bundle.
+ */
+const apiSpecIsPure = {
+  name: 'api-spec-is-pure',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      const fromSpec = args.path === '@max/api-spec' || args.importer.includes('/libs/api-spec/src/');
+      if (!fromSpec || args.kind === 'entry-point') return undefined;
+      const resolved = await pluginBuild.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true },
+      });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      if (resolved.external || !resolved.path.includes('/libs/api-spec/src/')) return undefined;
+      return { path: resolved.path, namespace: resolved.namespace, sideEffects: false };
+    });
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.js',
+  bundle: true,
+  format: 'esm',
+  // No Node built-ins are used: fetch, AbortSignal, crypto.randomUUID are web globals.
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  conditions: ['@max/source', 'import', 'default'],
+  target: 'es2022',
+  external,
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [apiSpecIsPure],
+});
+
+// `--disable-symlinks-following`: the workspace links node_modules/@max/api-spec to libs/api-spec; following
+// the link would make the generator treat the spec's sources as outside the inlined package.
+execFileSync(
+  process.execPath,
+  [
+    join(root, '../../node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js'),
+    '--silent',
+    // The consumer-types test compiles the bundle as an installed package would; no need to check it twice.
+    '--no-check',
+    '--project',
+    'tsconfig.lib.json',
+    '--disable-symlinks-following',
+    '--external-inlines',
+    '@max/api-spec',
+    '--export-referenced-types',
+    'false',
+    '-o',
+    'dist/index.d.ts',
+    'src/index.ts',
+  ],
+  { cwd: root, stdio: 'inherit' },
+);

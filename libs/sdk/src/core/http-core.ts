@@ -1,0 +1,373 @@
+import ky from 'ky';
+import type { ZodMiniType } from 'zod/mini';
+import { createErrorFromResponse, defaultCodeForStatus } from '../errors/create-error.js';
+import {
+  MaxAbortError,
+  MaxApiError,
+  MaxAuthenticationError,
+  MaxConnectionError,
+  MaxTimeoutError,
+} from '../errors/error-classes.js';
+import { isMaxError, type MaxError } from '../errors/max-error.js';
+import { ErrorBodySchema } from '../schemas/error-body.js';
+import { SDK_VERSION } from '../version.js';
+import { abortableSleep } from './abortable-sleep.js';
+import { redactHeaders, redactJson, redactSecrets, redactUrl } from './redact.js';
+import type { RequestOptions } from './request-options.js';
+import {
+  computeRetryDelay,
+  isRetryableRequest,
+  isRetryableStatus,
+  parseRetryAfter,
+  type ResolvedRetryOptions,
+} from './retry-policy.js';
+import type { TokenProvider } from './token-provider.js';
+import type { TraceEvent, TraceHandler } from './trace-event.js';
+
+/** @internal */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** @internal */
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** @internal */
+export interface HttpCoreOptions {
+  apiUrl: string;
+  token?: string | TokenProvider;
+  fetch?: typeof globalThis.fetch;
+  timeoutMs: number;
+  retry: ResolvedRetryOptions;
+  userAgent?: string;
+  onTrace?: TraceHandler;
+}
+
+/**
+ * One API call as the resources describe it.
+ *
+ * @internal
+ */
+export interface SendSpec<T> {
+  /** Name used in messages, e.g. `networks.get`. */
+  operation: string;
+  method: HttpMethod;
+  /** Path with parameters already substituted and encoded, starting with `/`. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Parses the success body; `null` when the operation answers without one (204). */
+  responseSchema: ZodMiniType<T> | null;
+  options?: RequestOptions | undefined;
+  /**
+   * Send without `Authorization` and without asking the token provider. For the auth endpoints that need no
+   * token: a provider that refreshes through `client.auth.refresh` would otherwise call itself.
+   */
+  withoutToken?: boolean | undefined;
+}
+
+/** Why an attempt's own controller aborted: the per-attempt timeout (the caller's signal is separate). */
+class AttemptTimeout extends Error {}
+
+/** What one attempt produced. */
+type AttemptOutcome =
+  | { kind: 'response'; response: Response; text: string; durationMs: number }
+  | { kind: 'error'; error: MaxError; durationMs: number };
+
+/**
+ * The transport shared by all resources: builds requests, sends them through ky (with the injected `fetch`),
+ * applies the token, retries what is safe to retry, refreshes an expired token once, emits trace events and
+ * turns every outcome into either a schema-checked value or a `MaxError`.
+ *
+ * ky's own retry and timeout are switched off: retries here must reuse the Idempotency-Key, interleave with a
+ * token refresh and be traced per attempt, and the timeout must also cover reading the body.
+ *
+ * @internal
+ */
+export class HttpCore {
+  readonly apiUrl: string;
+  readonly #options: HttpCoreOptions;
+  readonly #ky: typeof ky;
+
+  constructor(options: HttpCoreOptions) {
+    this.#options = options;
+    this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+    this.#ky = ky.create({
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  async send<T>(spec: SendSpec<T>): Promise<T> {
+    const signal = spec.options?.signal;
+    const url = this.#buildUrl(spec.path, spec.query);
+    const headers = new Headers({ accept: 'application/json' });
+    headers.set('user-agent', [this.#options.userAgent, `rig-sdk/${SDK_VERSION}`].filter(Boolean).join(' '));
+    // Every POST carries a key so that a retry (ours, or a re-run of the whole operation) is replayed by the
+    // server rather than executed twice; the same key is reused for all attempts of this call.
+    if (spec.method === 'POST') headers.set('idempotency-key', spec.options?.idempotencyKey ?? crypto.randomUUID());
+    if (spec.body !== undefined) headers.set('content-type', 'application/json');
+    const request = { method: spec.method, url };
+
+    let token = spec.withoutToken ? undefined : await this.#getToken({ forceRefresh: false }, signal, request);
+    let refreshed = false;
+    let retries = 0;
+    let attempt = 0;
+
+    for (;;) {
+      attempt += 1;
+      if (token) headers.set('authorization', `Bearer ${token}`);
+      else headers.delete('authorization');
+      const outcome = await this.#attempt(spec, url, headers, attempt, signal);
+      const canRetry = retries < this.#options.retry.limit && isRetryableRequest(spec.method, headers);
+
+      if (outcome.kind === 'error') {
+        const retryable = canRetry && !(outcome.error instanceof MaxAbortError);
+        const delay = retryable ? computeRetryDelay(retries + 1, this.#options.retry, undefined) : undefined;
+        this.#trace({
+          type: 'error',
+          method: spec.method,
+          url: redactUrl(url),
+          attempt,
+          headers: {},
+          durationMs: outcome.durationMs,
+          error: { code: outcome.error.code, message: outcome.error.message },
+          ...(delay === undefined ? {} : { retryInMs: delay }),
+        });
+        if (delay === undefined) throw outcome.error;
+        retries += 1;
+        await this.#sleep(delay, signal, request);
+        continue;
+      }
+
+      const { response, text, durationMs } = outcome;
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      const status = response.status;
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      const errorBody = response.ok ? undefined : parseErrorBody(text);
+      const isExpiredToken =
+        status === 401 &&
+        errorBody?.code === 'token_expired' &&
+        typeof this.#options.token === 'function' &&
+        !spec.withoutToken;
+      const retryInMs =
+        !response.ok && canRetry && isRetryableStatus(status)
+          ? computeRetryDelay(retries + 1, this.#options.retry, retryAfterMs)
+          : undefined;
+      this.#trace({
+        type: 'response',
+        method: spec.method,
+        url: redactUrl(url),
+        attempt,
+        headers: redactHeaders(response.headers),
+        status,
+        durationMs,
+        ...(requestId === undefined ? {} : { requestId }),
+        ...(retryInMs === undefined ? {} : { retryInMs }),
+      });
+
+      if (response.ok) return this.#parseSuccess(spec, text, status, requestId, request);
+
+      // Exactly one refresh per call: if the fresh token is rejected too, the 401 is final (no loop).
+      if (isExpiredToken && !refreshed) {
+        refreshed = true;
+        token = await this.#getToken({ forceRefresh: true, rejectedToken: token }, signal, request);
+        continue;
+      }
+      if (retryInMs !== undefined) {
+        retries += 1;
+        await this.#sleep(retryInMs, signal, request);
+        continue;
+      }
+      throw createErrorFromResponse({
+        status,
+        code: errorBody?.code ?? defaultCodeForStatus(status),
+        message: errorBody?.message ?? `${spec.operation} failed with HTTP ${status}`,
+        ...(errorBody?.details === undefined ? {} : { details: errorBody.details }),
+        ...(errorBody?.request_id === undefined && requestId === undefined
+          ? {}
+          : { requestId: errorBody?.request_id ?? requestId }),
+        request,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
+    }
+  }
+
+  #buildUrl(path: string, query: Record<string, QueryValue> | undefined): string {
+    const url = new URL(this.apiUrl + path);
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
+    }
+    return url.toString();
+  }
+
+  /** Resolves the bearer token; a provider's own errors propagate unchanged (they are the caller's errors). */
+  async #getToken(
+    ctx: { forceRefresh: boolean; rejectedToken?: string | undefined },
+    signal: AbortSignal | undefined,
+    request: { method: string; url: string },
+  ): Promise<string | undefined> {
+    throwIfAborted(signal, request);
+    const source = this.#options.token;
+    if (source === undefined) return undefined;
+    if (typeof source === 'string') return source || undefined;
+    const token = await source(
+      ctx.rejectedToken === undefined
+        ? { forceRefresh: ctx.forceRefresh }
+        : { forceRefresh: ctx.forceRefresh, rejectedToken: ctx.rejectedToken },
+    );
+    throwIfAborted(signal, request);
+    if (typeof token !== 'string') {
+      throw new MaxAuthenticationError({
+        code: 'invalid_token_provider',
+        message: 'The token provider did not return a string',
+        request,
+      });
+    }
+    return token || undefined;
+  }
+
+  async #attempt(
+    spec: SendSpec<unknown>,
+    url: string,
+    headers: Headers,
+    attempt: number,
+    signal: AbortSignal | undefined,
+  ): Promise<AttemptOutcome> {
+    const request = { method: spec.method, url };
+    const started = performance.now();
+    const elapsed = (): number => Math.round(performance.now() - started);
+    this.#trace({
+      type: 'request',
+      method: spec.method,
+      url: redactUrl(url),
+      attempt,
+      headers: redactHeaders(headers),
+      ...(spec.body === undefined ? {} : { body: redactJson(spec.body) }),
+    });
+    if (signal?.aborted) return { kind: 'error', error: abortError(request), durationMs: 0 };
+
+    // One controller per attempt, so a timeout ends this attempt only; the timer also covers reading the body.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new AttemptTimeout()), this.#options.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+    try {
+      const response = await this.#ky(url, {
+        method: spec.method,
+        headers,
+        signal: combined,
+        ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+      });
+      const text = await response.text();
+      return { kind: 'response', response, text, durationMs: elapsed() };
+    } catch (error) {
+      if (signal?.aborted) return { kind: 'error', error: abortError(request, error), durationMs: elapsed() };
+      if (controller.signal.aborted) {
+        const error_ = new MaxTimeoutError({
+          code: 'timeout',
+          message: `${spec.operation} timed out after ${this.#options.timeoutMs} ms (${spec.method} ${redactUrl(url)})`,
+          request,
+          cause: error,
+        });
+        return { kind: 'error', error: error_, durationMs: elapsed() };
+      }
+      const error_ = new MaxConnectionError({
+        code: 'connection_failed',
+        message: `Could not reach Max at ${this.apiUrl} (${describeNetworkError(error)})`,
+        request,
+        cause: error,
+      });
+      return { kind: 'error', error: error_, durationMs: elapsed() };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #parseSuccess<T>(
+    spec: SendSpec<T>,
+    text: string,
+    status: number,
+    requestId: string | undefined,
+    request: { method: string; url: string },
+  ): T {
+    if (spec.responseSchema === null) return undefined as T; // the operation documents no body (204)
+    const malformed = (problem: string, details?: Record<string, unknown>): MaxApiError =>
+      new MaxApiError({
+        code: 'malformed_response',
+        message: `Malformed response from ${spec.operation} (${spec.method} ${redactUrl(request.url)}, HTTP ${status}): ${problem}`,
+        status,
+        ...(requestId === undefined ? {} : { requestId }),
+        request,
+        ...(details === undefined ? {} : { details }),
+      });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw malformed(text.trim() === '' ? 'empty body where JSON was expected' : 'body is not JSON');
+    }
+    const parsed = spec.responseSchema.safeParse(json);
+    if (!parsed.success) {
+      // Only paths and zod's generic messages: values from the body (possibly tokens) stay out of the error.
+      const issues = parsed.error.issues.map((issue) => ({
+        path: `/${issue.path.map(String).join('/')}`,
+        message: issue.message,
+      }));
+      const first = issues[0];
+      throw malformed(
+        `does not match the documented schema${first ? ` (${first.path}: ${first.message})` : ''}`,
+        { issues },
+      );
+    }
+    return parsed.data;
+  }
+
+  async #sleep(ms: number, signal: AbortSignal | undefined, request: { method: string; url: string }): Promise<void> {
+    try {
+      await abortableSleep(ms, signal);
+    } catch (error) {
+      throw abortError(request, error);
+    }
+  }
+
+  #trace(event: TraceEvent): void {
+    const handler = this.#options.onTrace;
+    if (!handler) return;
+    try {
+      handler(event);
+    } catch {
+      // A broken trace sink must not turn a successful call into a failure.
+    }
+  }
+}
+
+function parseErrorBody(text: string): { code: string; message: string; details?: Record<string, unknown>; request_id?: string } | undefined {
+  try {
+    const parsed = ErrorBodySchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function abortError(request: { method: string; url: string }, cause?: unknown): MaxAbortError {
+  return new MaxAbortError({
+    code: 'aborted',
+    message: `${request.method} ${redactUrl(request.url)} was aborted`,
+    request,
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+function throwIfAborted(signal: AbortSignal | undefined, request: { method: string; url: string }): void {
+  if (signal?.aborted) throw abortError(request, signal.reason);
+}
+
+/** A short reason for a failed fetch, e.g. `ECONNREFUSED` from undici's `cause`. */
+function describeNetworkError(error: unknown): string {
+  if (isMaxError(error)) return error.message;
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return redactSecrets(code ? `${code}: ${message}` : message);
+}

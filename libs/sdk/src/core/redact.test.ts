@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { redactHeaders, redactJson, redactSecrets, redactUrl } from './redact.js';
+
+const ACCESS = 'mxa_AbC123-_xyz';
+const REFRESH = 'mxr_def456';
+const API = 'mxp_ghi789';
+
+describe('redaction', () => {
+  it('blanks Max tokens anywhere in a string', () => {
+    expect(redactSecrets(`a ${ACCESS} b ${REFRESH}, "${API}"`)).toBe('a [REDACTED] b [REDACTED], "[REDACTED]"');
+    expect(redactSecrets('mx_not_a_token mxz_nope')).toBe('mx_not_a_token mxz_nope');
+  });
+
+  it('blanks secret query parameters, userinfo and tokens in URLs but keeps the rest', () => {
+    const url = redactUrl(
+      `https://user:pw@max.test/api/v1/x?token=abc&code=123&client_secret=s&password=p&api_key=k&q=web&cursor=c1&x=${ACCESS}`,
+    );
+    expect(url).toBe(
+      'https://[REDACTED]@max.test/api/v1/x?token=[REDACTED]&code=[REDACTED]&client_secret=[REDACTED]&password=[REDACTED]&api_key=[REDACTED]&q=web&cursor=c1&x=[REDACTED]',
+    );
+    expect(redactUrl(`not a url ${ACCESS}`)).toBe('not a url [REDACTED]');
+  });
+
+  it('keeps the scheme of Authorization, drops cookies, keeps Idempotency-Key', () => {
+    const headers = new Headers({
+      Authorization: `Bearer ${ACCESS}`,
+      Cookie: 'sid=1',
+      'Idempotency-Key': 'key-1',
+      'X-Other': `v ${API}`,
+    });
+    expect(redactHeaders(headers)).toEqual({
+      authorization: 'Bearer [REDACTED]',
+      cookie: '[REDACTED]',
+      'idempotency-key': 'key-1',
+      'x-other': 'v [REDACTED]',
+    });
+    expect(redactHeaders({ authorization: 'opaque' })).toEqual({ authorization: '[REDACTED]' });
+  });
+
+  it('blanks token fields in JSON bodies, deeply, without mutating the input', () => {
+    const body = {
+      grant_type: 'refresh_token',
+      refresh_token: 'anything',
+      nested: [{ access_token: 'x', subject_token: 'y', device_code: 'z', token: 't', keep: 'ok' }],
+      note: `uses ${ACCESS}`,
+    };
+    const copy = structuredClone(body);
+    expect(redactJson(body)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: '[REDACTED]',
+      nested: [
+        { access_token: '[REDACTED]', subject_token: '[REDACTED]', device_code: '[REDACTED]', token: '[REDACTED]', keep: 'ok' },
+      ],
+      note: 'uses [REDACTED]',
+    });
+    expect(body).toEqual(copy);
+  });
+});

@@ -1,0 +1,57 @@
+// @max/rig-sdk — the typed client for the Max API v1. Public surface only; everything else is internal.
+
+export { MaxClient, type MaxClientOptions } from './client.js';
+export { SDK_VERSION } from './version.js';
+
+export type { RequestOptions } from './core/request-options.js';
+export type { RetryOptions } from './core/retry-policy.js';
+export type { TokenProvider, TokenProviderContext } from './core/token-provider.js';
+export type { TraceEvent, TraceHandler } from './core/trace-event.js';
+export { Paginated, type Page } from './core/paginated.js';
+export { redactSecrets, redactUrl } from './core/redact.js';
+
+export { MaxError, isMaxError, type MaxErrorInit, type MaxErrorJSON, type MaxErrorRequest } from './errors/max-error.js';
+export {
+  MaxAbortError,
+  MaxApiError,
+  MaxAuthenticationError,
+  MaxConflictError,
+  MaxConnectionError,
+  MaxNotFoundError,
+  MaxPermissionError,
+  MaxRateLimitError,
+  MaxTimeoutError,
+  MaxValidationError,
+} from './errors/error-classes.js';
+
+export type { AuthResource, DevicePollProgress, WaitForDeviceTokenOptions } from './resources/auth.js';
+export type { ApiTokenListParams, ApiTokensResource } from './resources/api-tokens.js';
+export type { AppListParams, AppsResource } from './resources/apps.js';
+export type { EventListParams, EventsResource } from './resources/events.js';
+export type { MeResource } from './resources/me.js';
+export type { NetworkDeleteParams, NetworkListParams, NetworksResource } from './resources/networks.js';
+
+export type {
+  Actor,
+  ApiToken,
+  ApiTokenCreate,
+  ApiTokenCreated,
+  App,
+  AppCreate,
+  AppStatus,
+  AppUpdate,
+  DeviceAuthorization,
+  DeviceCodeRequest,
+  ErrorBody,
+  ErrorCode,
+  Event,
+  EventTarget,
+  FieldError,
+  ListSort,
+  Me,
+  Network,
+  NetworkCreate,
+  NetworkUpdate,
+  Scope,
+  TokenResponse,
+} from './types.js';

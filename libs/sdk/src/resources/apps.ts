@@ -1,0 +1,145 @@
+import type { HttpCore } from '../core/http-core.js';
+import { callOperation } from '../core/operation.js';
+import { Paginated } from '../core/paginated.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { AppPageSchema, AppSchema } from '../schemas/app.js';
+import type { App, AppCreate, AppUpdate, ListSort } from '../types.js';
+import { assertResourceName } from '../validation/resource-name.js';
+
+/**
+ * Filters and order for `apps.list`.
+ *
+ * @example
+ * ```ts
+ * const params: AppListParams = { q: 'api', sort: 'name' };
+ * ```
+ */
+export interface AppListParams {
+  /** Only apps whose name contains this substring. */
+  q?: string;
+  /** Default `name`. */
+  sort?: ListSort;
+  /** Page size (1..200, server default 50). Iteration still walks every page. */
+  limit?: number;
+  /** Start from this cursor instead of the first page. */
+  cursor?: string;
+}
+
+/**
+ * Apps inside a network: `client.apps`.
+ *
+ * @example
+ * ```ts
+ * const app = await client.apps.create('staging', { name: 'web' });
+ * console.log(app.url);
+ * ```
+ */
+export class AppsResource {
+  readonly #core: HttpCore;
+
+  /** @internal Use `client.apps`. */
+  constructor(core: HttpCore) {
+    this.#core = core;
+  }
+
+  /**
+   * Creates an app in a network; names are checked locally first. A taken name answers `MaxConflictError`.
+   *
+   * @example
+   * ```ts
+   * await client.apps.create('staging', { name: 'api', health_check_path: '/healthz' });
+   * ```
+   */
+  async create(network: string, input: AppCreate, options?: RequestOptions): Promise<App> {
+    assertResourceName(network, '/path/network', 'network');
+    assertResourceName(input.name, '/name', 'app');
+    return callOperation(this.#core, 'post', '/api/v1/networks/{network}/apps', {
+      operation: 'apps.create',
+      params: { network },
+      body: input,
+      responseSchema: AppSchema,
+      options,
+    });
+  }
+
+  /**
+   * Lists a network's apps, lazily, across pages.
+   *
+   * @example
+   * ```ts
+   * for await (const app of client.apps.list('staging')) console.log(app.name, app.status);
+   * ```
+   */
+  list(network: string, params: AppListParams = {}, options?: RequestOptions): Paginated<App> {
+    const { cursor: startCursor, ...filters } = params;
+    return new Paginated(async (cursor) => {
+      // Checked when iteration starts, so the failure arrives where the caller awaits, like every other error.
+      assertResourceName(network, '/path/network', 'network');
+      return callOperation(this.#core, 'get', '/api/v1/networks/{network}/apps', {
+        operation: 'apps.list',
+        params: { network },
+        query: { ...filters, ...(cursor === undefined ? {} : { cursor }) },
+        responseSchema: AppPageSchema,
+        options,
+      });
+    }, startCursor);
+  }
+
+  /**
+   * Gets one app.
+   *
+   * @example
+   * ```ts
+   * const { status, current_release } = await client.apps.get('staging', 'web');
+   * ```
+   */
+  async get(network: string, app: string, options?: RequestOptions): Promise<App> {
+    assertResourceName(network, '/path/network', 'network');
+    assertResourceName(app, '/path/app', 'app');
+    return callOperation(this.#core, 'get', '/api/v1/networks/{network}/apps/{app}', {
+      operation: 'apps.get',
+      params: { network, app },
+      responseSchema: AppSchema,
+      options,
+    });
+  }
+
+  /**
+   * Changes an app's description or health check path.
+   *
+   * @example
+   * ```ts
+   * await client.apps.update('staging', 'web', { health_check_path: '/ready' });
+   * ```
+   */
+  async update(network: string, app: string, patch: AppUpdate, options?: RequestOptions): Promise<App> {
+    assertResourceName(network, '/path/network', 'network');
+    assertResourceName(app, '/path/app', 'app');
+    return callOperation(this.#core, 'patch', '/api/v1/networks/{network}/apps/{app}', {
+      operation: 'apps.update',
+      params: { network, app },
+      body: patch,
+      responseSchema: AppSchema,
+      options,
+    });
+  }
+
+  /**
+   * Deletes an app.
+   *
+   * @example
+   * ```ts
+   * await client.apps.delete('staging', 'web');
+   * ```
+   */
+  async delete(network: string, app: string, options?: RequestOptions): Promise<void> {
+    assertResourceName(network, '/path/network', 'network');
+    assertResourceName(app, '/path/app', 'app');
+    await callOperation(this.#core, 'delete', '/api/v1/networks/{network}/apps/{app}', {
+      operation: 'apps.delete',
+      params: { network, app },
+      responseSchema: null,
+      options,
+    });
+  }
+}

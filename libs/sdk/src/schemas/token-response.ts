@@ -1,0 +1,14 @@
+import type { components } from '@max/api-spec';
+import * as z from 'zod/mini';
+import { ScopeSchema } from './common.js';
+import { assertType, type Equals } from './type-equality.js';
+
+/** @internal */
+export const TokenResponseSchema = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.int(),
+  scope: ScopeSchema,
+});
+assertType<Equals<z.infer<typeof TokenResponseSchema>, components['schemas']['TokenResponse']>>();
