@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { CREDENTIALS_FILE_NAME } from '@max/rig-auth';
+import type { CommandContext } from '../context.js';
+import type { Column } from '../output/table.js';
+import { openSession } from '../session.js';
+
+interface WhoamiView {
+  user: { id: string; email: string; name: string | null; created_at: string };
+  auth: { type: string; scope: string; expires_at: string | null };
+  api_url: string;
+  api_url_source: string;
+  credential: { source: string; location: string; fallback_reason?: string };
+}
+
+const fields: readonly Column<WhoamiView>[] = [
+  { header: 'User', key: 'email', value: (v) => (v.user.name ? `${v.user.email} (${v.user.name})` : v.user.email) },
+  { header: 'User ID', key: 'user_id', value: (v) => v.user.id },
+  { header: 'API URL', key: 'api_url', value: (v) => `${v.api_url} (from ${v.api_url_source})` },
+  { header: 'Credential', key: 'credential', value: (v) => `${v.credential.source}: ${v.credential.location}` },
+  { header: 'Keychain', key: 'fallback_reason', value: (v) => (v.credential.fallback_reason ? `not used: ${v.credential.fallback_reason}` : null) },
+  { header: 'Token', key: 'token', value: (v) => `${v.auth.type.replace('_', ' ')}, scope ${v.auth.scope}` },
+  { header: 'Expires', key: 'expires_at', value: (v) => v.auth.expires_at, kind: 'time' },
+];
+
+const sourceNames: Record<string, string> = { flag: '--api-url', profile: 'profile', env: 'RIG_API_URL', config: 'last login', default: 'default' };
+
+/** `rig whoami`: the user, the API URL and where the credential lives (and why not the keychain). */
+export async function run(ctx: CommandContext): Promise<void> {
+  const { client, credentials } = await openSession(ctx);
+  const me = await client.me.get({ signal: ctx.signal });
+  const source = credentials.credential.source;
+  const location =
+    source === 'env' ? 'RIG_TOKEN' : source === 'keychain' ? 'OS keychain (service "rig")' : join(credentials.configDir, CREDENTIALS_FILE_NAME);
+  const view: WhoamiView = {
+    user: { id: me.id, email: me.email, name: me.name, created_at: me.created_at },
+    auth: me.auth,
+    api_url: credentials.apiUrl,
+    api_url_source: credentials.source,
+    credential: { source, location, ...(credentials.credential.fallbackReason !== undefined ? { fallback_reason: credentials.credential.fallbackReason } : {}) },
+  };
+  if (ctx.out.human) {
+    ctx.out.details({ ...view, api_url_source: sourceNames[view.api_url_source] ?? view.api_url_source }, fields.filter((f) => f.key !== 'fallback_reason' || view.credential.fallback_reason));
+  } else ctx.out.value(view);
+}

@@ -1,0 +1,152 @@
+/**
+ * The exit codes of `rig`, in one registry (ARCHITECTURE.md §5). `docs/cli/exit-codes.md` is generated from
+ * this list, and every error is mapped to one of these codes in `map-error.ts` — nowhere else.
+ *
+ * Codes 10, 11, 12 and 20 are reserved for `rig deploy` and are documented already so scripts can rely on them.
+ */
+export interface ExitCodeInfo {
+  readonly code: number;
+  /** Stable slug, also the docs anchor (`exit-codes.md#<slug>`). */
+  readonly slug: string;
+  readonly title: string;
+  readonly meaning: string;
+  readonly when: string;
+  readonly whatToDo: string;
+}
+
+export const ExitCode = {
+  Ok: 0,
+  Error: 1,
+  Usage: 2,
+  NotAuthenticated: 3,
+  NotFound: 4,
+  Conflict: 5,
+  RejectedInput: 6,
+  Unreachable: 7,
+  BuildFailed: 10,
+  ReleaseUnhealthy: 11,
+  RolledBack: 12,
+  TimedOutUnknown: 20,
+  Interrupted: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export const exitCodes: readonly ExitCodeInfo[] = [
+  {
+    code: ExitCode.Ok,
+    slug: 'exit-0',
+    title: 'OK',
+    meaning: 'The command did what was asked.',
+    when: 'Always on success, including when there was nothing to change (an empty list is a success).',
+    whatToDo: 'Nothing.',
+  },
+  {
+    code: ExitCode.Error,
+    slug: 'exit-1',
+    title: 'Error',
+    meaning: 'Something failed that none of the codes below describes.',
+    when: 'The platform answered with a server error (5xx), an unexpected response, a permission error (403: the token scope is too small), rate limiting that outlasted the retries, or rig itself hit a bug.',
+    whatToDo: 'Read the message; re-run with `--verbose` to see the (redacted) HTTP trace and, for unexpected errors, a stack trace. Report bugs with that output.',
+  },
+  {
+    code: ExitCode.Usage,
+    slug: 'exit-2',
+    title: 'Usage error',
+    meaning: 'The command line could not be understood, so nothing was sent to the platform.',
+    when: 'Unknown command or flag, a missing or extra argument, an invalid flag value, or a prompt was needed but the session is not interactive (for example `rig delete network` without `--yes` in a script).',
+    whatToDo: 'Fix the command line. `rig <command> --help` shows arguments, flags and examples; the error names the flag to pass when a confirmation was needed.',
+  },
+  {
+    code: ExitCode.NotAuthenticated,
+    slug: 'exit-3',
+    title: 'Not authenticated',
+    meaning: 'rig has no valid credential for this API URL.',
+    when: 'Not logged in, the session was revoked or could not be refreshed, `RIG_TOKEN` is invalid, or a device login expired or was denied.',
+    whatToDo: 'Run `rig login` (or `rig login --with-token` in CI with the token on stdin), or fix `RIG_TOKEN`. `rig whoami` shows which credential is used.',
+  },
+  {
+    code: ExitCode.NotFound,
+    slug: 'exit-4',
+    title: 'Not found',
+    meaning: 'The network, app or other resource does not exist (or belongs to someone else).',
+    when: 'A name or reference on the command line does not match anything you can see.',
+    whatToDo: 'Check the spelling; `rig status network` and `rig status app` list what exists.',
+  },
+  {
+    code: ExitCode.Conflict,
+    slug: 'exit-5',
+    title: 'Conflict',
+    meaning: 'The request conflicts with the current state.',
+    when: 'The name is taken (network names are unique across the platform, app names within their network), a network still has apps and `--force` was not given, or an idempotency key was reused with a different request.',
+    whatToDo: 'Pick another name, pass `--force` where offered, or look at the current state with `rig status`/`rig details`.',
+  },
+  {
+    code: ExitCode.RejectedInput,
+    slug: 'exit-6',
+    title: 'Rejected input',
+    meaning: 'The platform (or the SDK, before sending) rejected a value.',
+    when: 'An invalid name (names are RFC 1035 labels: lowercase letters, digits and `-`, starting with a letter, at most 63 characters), a malformed path or other field that fails validation.',
+    whatToDo: 'Fix the value the message names.',
+  },
+  {
+    code: ExitCode.Unreachable,
+    slug: 'exit-7',
+    title: 'Platform unreachable',
+    meaning: 'rig could not talk to the platform at all.',
+    when: 'Connection refused, DNS failure, or the connection timed out; nothing was changed unless the request had already arrived.',
+    whatToDo: 'Check the API URL (`rig whoami`, `--api-url`, `RIG_API_URL`) and that the platform is running (`max-local` for local work). Safe to retry.',
+  },
+  {
+    code: ExitCode.BuildFailed,
+    slug: 'exit-10',
+    title: 'Build failed',
+    meaning: 'Reserved for `rig deploy`: the build of the new release failed.',
+    when: 'The build step of a deployment exited with an error.',
+    whatToDo: 'Read the build log (`rig logs build`).',
+  },
+  {
+    code: ExitCode.ReleaseUnhealthy,
+    slug: 'exit-11',
+    title: 'Release failed health checks',
+    meaning: 'Reserved for `rig deploy`: the new release started but never became healthy.',
+    when: 'The health check path did not answer successfully in time.',
+    whatToDo: 'Read the app logs (`rig logs app`) and check `--health-check-path`.',
+  },
+  {
+    code: ExitCode.RolledBack,
+    slug: 'exit-12',
+    title: 'Failed and rolled back',
+    meaning: 'Reserved for `rig deploy`: the release failed and the previous release is serving again.',
+    when: 'A deployment failed after switching traffic and was rolled back automatically.',
+    whatToDo: 'Nothing is down; fix the release and deploy again.',
+  },
+  {
+    code: ExitCode.TimedOutUnknown,
+    slug: 'exit-20',
+    title: 'Timed out, outcome unknown',
+    meaning: 'Reserved for long operations: rig stopped waiting before the platform reported an outcome.',
+    when: 'A wait timeout passed; the operation may still succeed or fail on the platform.',
+    whatToDo: 'Poll the printed deployment or release id with `rig status`.',
+  },
+  {
+    code: ExitCode.Interrupted,
+    slug: 'exit-130',
+    title: 'Interrupted',
+    meaning: 'rig was stopped with Ctrl-C (SIGINT).',
+    when: 'You pressed Ctrl-C, or the process received SIGINT.',
+    whatToDo: 'Re-run when ready. A request already sent may have been applied; check with `rig status`.',
+  },
+];
+
+/** Where the docs of the CLI live; error messages link into them. */
+export const DOCS_BASE_URL = 'https://github.com/max/rig/blob/main/docs/cli/';
+
+export function exitCodeInfo(code: number): ExitCodeInfo | undefined {
+  return exitCodes.find((info) => info.code === code);
+}
+
+/** The docs link for an exit code, e.g. `…/exit-codes.md#exit-4`. */
+export function exitCodeDocsUrl(code: number): string {
+  const info = exitCodeInfo(code);
+  return `${DOCS_BASE_URL}exit-codes.md${info ? `#${info.slug}` : ''}`;
+}

@@ -1,0 +1,86 @@
+import { commands } from './commands/definitions.js';
+import type { CommandContext } from './context.js';
+import { InterruptedError } from './errors/cli-error.js';
+import { writeErrorReport } from './errors/error-report.js';
+import { readEnv } from './env.js';
+import { resolveGlobalFlags, type GlobalFlags } from './global-options.js';
+import { commandHelp, globalHelp, groupHelp } from './help.js';
+import type { Io } from './io.js';
+import { palette } from './output/colors.js';
+import { Output } from './output/output.js';
+import { parseArgv } from './parse/parse-argv.js';
+import { version } from './version.js';
+
+export type { Io } from './io.js';
+
+/**
+ * Best-effort global flags for reporting an error when argv itself could not be parsed: a usage error must still
+ * come out as JSON when the user asked for JSON.
+ */
+function fallbackGlobals(argv: readonly string[], env: Io['env']): GlobalFlags {
+  let output: GlobalFlags['output'] = 'table';
+  const fromEnv = readEnv(env, 'RIG_OUTPUT');
+  if (fromEnv === 'json' || fromEnv === 'jsonl') output = fromEnv;
+  argv.forEach((arg, i) => {
+    const value = /^(?:-o|--output)=?(.*)$/.exec(arg)?.[1] || (arg === '-o' || arg === '--output' ? argv[i + 1] : undefined);
+    if (value === 'json' || value === 'jsonl' || value === 'table') output = value;
+    if (arg === '--json') output = 'json';
+  });
+  return {
+    output,
+    verbose: argv.includes('-v') || argv.includes('--verbose'),
+    config: undefined,
+    apiUrl: undefined,
+    color: !argv.includes('--no-color') && readEnv(env, 'NO_COLOR') === undefined,
+    yes: false,
+  };
+}
+
+/** Resolves when the signal aborts; never rejects, so it can be raced against a command. */
+function whenAborted(signal: AbortSignal): Promise<'aborted'> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve('aborted');
+    else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+}
+
+/**
+ * Runs rig with `argv` (without `node` and the script path) and returns the exit code. Never exits the process
+ * and never touches `process`: everything goes through `io` (wrangler's `main()` / gh's iostreams), so tests
+ * call this in-process and only `bin/rig.mjs` exits.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const signal = io.signal ?? new AbortController().signal;
+  let globals = fallbackGlobals(argv, io.env);
+  const errorContext: CommandContext['errorContext'] = {};
+  try {
+    const parsed = parseArgv(argv, commands);
+    globals = resolveGlobalFlags(parsed.globals, io.env);
+    const stdoutPalette = palette(globals.color && io.isStdoutTTY);
+
+    if (parsed.kind === 'version') {
+      io.stdout.write(globals.output === 'table' ? `rig ${version}\n` : `${JSON.stringify({ version })}\n`);
+      return 0;
+    }
+    if (parsed.kind === 'help') {
+      const text = parsed.def
+        ? commandHelp(parsed.def, stdoutPalette)
+        : parsed.group
+          ? groupHelp(parsed.group, commands, stdoutPalette)
+          : globalHelp(commands, stdoutPalette);
+      io.stdout.write(text);
+      return 0;
+    }
+
+    const ctx: CommandContext = { io, globals, out: new Output(io, globals), signal, errorContext };
+    const command = await parsed.def.load();
+    const outcome = await Promise.race([command.run(ctx, parsed.invocation), whenAborted(signal)]);
+    if (outcome === 'aborted') throw new InterruptedError();
+    return outcome ?? 0;
+  } catch (error) {
+    const { mapError } = await import('./errors/map-error.js');
+    const report = mapError(signal.aborted ? new InterruptedError() : error, errorContext);
+    writeErrorReport(io, report, { json: globals.output !== 'table', verbose: globals.verbose, color: globals.color });
+    return report.exitCode;
+  }
+}

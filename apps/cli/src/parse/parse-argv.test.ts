@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../commands/definitions.js';
+import { UsageError } from '../errors/cli-error.js';
+import { resolveGlobalFlags, type GlobalFlags } from '../global-options.js';
+import { parseArgv } from './parse-argv.js';
+
+const defaults: GlobalFlags = { output: 'table', verbose: false, config: undefined, apiUrl: undefined, color: true, yes: false };
+
+function parse(argv: string[], env: Record<string, string> = {}) {
+  const parsed = parseArgv(argv, commands);
+  const globals = resolveGlobalFlags(parsed.globals, env);
+  if (parsed.kind !== 'run') return { kind: parsed.kind, command: parsed.kind === 'help' ? (parsed.def?.name ?? parsed.group) : undefined, globals };
+  return { kind: parsed.kind, command: parsed.invocation.command, args: parsed.invocation.args, options: parsed.invocation.options, globals };
+}
+
+interface Case {
+  argv: string[];
+  env?: Record<string, string>;
+  command: string;
+  args?: Record<string, string | undefined>;
+  options?: Record<string, string | boolean>;
+  globals?: Partial<GlobalFlags>;
+}
+
+const cases: Case[] = [
+  // login / logout / whoami
+  { argv: ['login'], command: 'login', args: {}, options: {} },
+  { argv: ['login', '--with-token'], command: 'login', options: { withToken: true } },
+  { argv: ['login', '--api-url', 'http://127.0.0.1:9'], command: 'login', globals: { apiUrl: 'http://127.0.0.1:9' } },
+  { argv: ['--api-url=http://max.test', 'login', '--with-token'], command: 'login', options: { withToken: true }, globals: { apiUrl: 'http://max.test' } },
+  { argv: ['logout'], command: 'logout', args: {}, options: {} },
+  { argv: ['logout', '--api-url', 'http://max.test', '-v'], command: 'logout', globals: { apiUrl: 'http://max.test', verbose: true } },
+  { argv: ['whoami'], command: 'whoami', args: {}, options: {} },
+  { argv: ['whoami', '--json'], command: 'whoami', globals: { output: 'json' } },
+  { argv: ['-o', 'jsonl', 'whoami'], command: 'whoami', globals: { output: 'jsonl' } },
+  { argv: ['whoami', '-ojson'], command: 'whoami', globals: { output: 'json' } },
+  { argv: ['whoami', '--output=jsonl'], command: 'whoami', globals: { output: 'jsonl' } },
+  { argv: ['whoami'], env: { RIG_OUTPUT: 'json' }, command: 'whoami', globals: { output: 'json' } },
+  { argv: ['whoami', '-o', 'table'], env: { RIG_OUTPUT: 'json' }, command: 'whoami', globals: { output: 'table' } },
+  { argv: ['whoami'], env: { RIG_OUTPUT: '' }, command: 'whoami', globals: { output: 'table' } },
+  { argv: ['--config', '/etc/rig/config.json', 'whoami'], command: 'whoami', globals: { config: '/etc/rig/config.json' } },
+  // create network (multi-word fold; flags before and after; values stay strings)
+  { argv: ['create', 'network', 'prod'], command: 'create network', args: { name: 'prod' }, options: {} },
+  { argv: ['create', 'network', 'prod', '--description', '007'], command: 'create network', args: { name: 'prod' }, options: { description: '007' } },
+  { argv: ['create', 'network', '--description=a b', 'prod'], command: 'create network', args: { name: 'prod' }, options: { description: 'a b' } },
+  { argv: ['--json', 'create', 'network', 'prod', '-v'], command: 'create network', args: { name: 'prod' }, globals: { output: 'json', verbose: true } },
+  { argv: ['-v', '-o', 'json', 'create', 'network', 'prod'], command: 'create network', args: { name: 'prod' }, globals: { output: 'json', verbose: true } },
+  // create app: <network>/<app> or --network
+  { argv: ['create', 'app', 'prod/web'], command: 'create app', args: { app: 'prod/web' }, options: {} },
+  {
+    argv: ['create', 'app', 'web', '--network', 'prod', '--health-check-path', '/healthz', '--description', 'site'],
+    command: 'create app',
+    args: { app: 'web' },
+    options: { network: 'prod', healthCheckPath: '/healthz', description: 'site' },
+  },
+  { argv: ['create', 'app', '-n', 'prod', 'web'], command: 'create app', args: { app: 'web' }, options: { network: 'prod' } },
+  // status network: list (filters) or one
+  { argv: ['status', 'network'], command: 'status network', args: { name: undefined }, options: {} },
+  { argv: ['status', 'network', '--filter', 'pro', '--sort', '-created'], command: 'status network', options: { filter: 'pro', sort: '-created' } },
+  { argv: ['status', 'network', '--sort=-name'], command: 'status network', options: { sort: '-name' } },
+  { argv: ['status', 'network', 'prod', '-o', 'json'], command: 'status network', args: { name: 'prod' }, globals: { output: 'json' } },
+  { argv: ['status', 'network', '--filter', '123'], command: 'status network', options: { filter: '123' } },
+  // status app
+  { argv: ['status', 'app'], command: 'status app', args: { app: undefined }, options: {} },
+  { argv: ['status', 'app', '--network', 'prod', '--sort', 'created'], command: 'status app', options: { network: 'prod', sort: 'created' } },
+  { argv: ['status', 'app', 'prod/web', '--no-color'], command: 'status app', args: { app: 'prod/web' }, globals: { color: false } },
+  { argv: ['status', 'app'], env: { NO_COLOR: '1' }, command: 'status app', globals: { color: false } },
+  { argv: ['status', 'app', '--filter', 'we', '-o', 'jsonl'], command: 'status app', options: { filter: 'we' }, globals: { output: 'jsonl' } },
+  // details
+  { argv: ['details', 'network', 'prod'], command: 'details network', args: { name: 'prod' }, options: {} },
+  { argv: ['details', 'app', 'prod/web', '--json'], command: 'details app', args: { app: 'prod/web' }, globals: { output: 'json' } },
+  { argv: ['details', 'app', 'web', '--network', 'prod'], command: 'details app', args: { app: 'web' }, options: { network: 'prod' } },
+  // update app
+  {
+    argv: ['update', 'app', 'prod/web', '--description', 'x', '--health-check-path', '/h'],
+    command: 'update app',
+    args: { app: 'prod/web' },
+    options: { description: 'x', healthCheckPath: '/h' },
+  },
+  { argv: ['update', 'app', 'prod/web', '--description', ''], command: 'update app', options: { description: '' } },
+  // delete
+  { argv: ['delete', 'network', 'prod', '--force', '--yes'], command: 'delete network', args: { name: 'prod' }, options: { force: true }, globals: { yes: true } },
+  { argv: ['-y', 'delete', 'network', 'prod'], command: 'delete network', args: { name: 'prod' }, options: {}, globals: { yes: true } },
+  { argv: ['delete', 'network', '--force', 'prod'], command: 'delete network', args: { name: 'prod' }, options: { force: true } },
+  { argv: ['delete', 'app', 'web', '--network', 'prod', '-y'], command: 'delete app', args: { app: 'web' }, options: { network: 'prod' }, globals: { yes: true } },
+  { argv: ['delete', 'app', 'prod/web', '-yv'], command: 'delete app', args: { app: 'prod/web' }, globals: { yes: true, verbose: true } },
+];
+
+describe('parseArgv: argv → command, args, options, globals', () => {
+  it.each(cases)('rig $argv', ({ argv, env, command, args, options, globals }) => {
+    const result = parse(argv, env);
+    expect(result.kind).toBe('run');
+    expect(result.command).toBe(command);
+    if (args) expect(result.args).toEqual(args);
+    if (options) expect(result.options).toEqual(options);
+    expect(result.globals).toEqual({ ...defaults, ...globals });
+  });
+
+  it('covers every declared command', () => {
+    const covered = new Set(cases.map((c) => c.command));
+    expect([...covered].sort()).toEqual(commands.map((d) => d.name).sort());
+  });
+});
+
+describe('parseArgv: help and version', () => {
+  it.each([
+    [['--help'], 'help', undefined],
+    [[], 'help', undefined],
+    [['-h'], 'help', undefined],
+    [['create', 'network', '--help'], 'help', 'create network'],
+    [['--help', 'status', 'app'], 'help', 'status app'],
+    [['create', '--help'], 'help', 'create'],
+    [['login', '-h'], 'help', 'login'],
+    [['--version'], 'version', undefined],
+    [['-V'], 'version', undefined],
+    [['whoami', '--version'], 'version', undefined],
+  ] as const)('rig %j → %s %s', (argv, kind, command) => {
+    const result = parse([...argv]);
+    expect(result.kind).toBe(kind);
+    expect(result.command).toBe(command);
+  });
+});
+
+describe('parseArgv: usage errors (exit 2)', () => {
+  const usage = (argv: string[], env: Record<string, string> = {}): UsageError => {
+    try {
+      parse(argv, env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      return error as UsageError;
+    }
+    throw new Error(`expected a usage error for ${argv.join(' ')}`);
+  };
+
+  it.each([
+    [['crate', 'network', 'x'], /Unknown command "crate network"/, /Did you mean `rig create network`\?/],
+    [['stauts', 'app'], /Unknown command "stauts app"/, /`rig status app`/],
+    [['whoam'], /Unknown command "whoam"/, /`rig whoami`/],
+    [['create', 'netwrk', 'x'], /Unknown command "create netwrk"/, /`rig create network`/],
+    [['frobnicate'], /Unknown command "frobnicate"/, /rig --help/],
+    [['create'], /`rig create` needs a subcommand: network, app/, /create network --help/],
+    [['status', 'network', '--foo'], /Unknown flag --foo for `rig status network`/, /status network --help/],
+    [['status', 'network', '--filtr', 'x'], /Unknown flag --filtr/, /Did you mean --filter\?/],
+    [['--jsno', 'whoami'], /Unknown flag --jsno/, /Did you mean --json\?/],
+    [['delete', 'network', 'x', '--network', 'y'], /Unknown flag --network for `rig delete network`/, /--help/],
+    [['status', 'network', '--sort', 'size'], /Invalid value for --sort: "size"/, /name, -name, created, -created/],
+    [['-o', 'yaml', 'whoami'], /Invalid value for --output: "yaml"/, /table, json, jsonl/],
+    [['--json', '-o', 'table', 'whoami'], /--json contradicts --output table/, /only one/],
+    [['create', 'network'], /Missing argument <name> for `rig create network`/, /--help/],
+    [['details', 'app'], /Missing argument <app>/, /--help/],
+    [['create', 'network', 'a', 'b'], /Unexpected argument "b"/, /--help/],
+    [['status', 'network', '--filter'], /Flag --filter needs a value/, undefined],
+    [['-o'], /Flag -o needs a value/, undefined],
+  ] as const)('rig %j', (argv, message, hint) => {
+    const error = usage([...argv]);
+    expect(error.message).toMatch(message);
+    if (hint) expect(error.hint).toMatch(hint);
+    expect(error.exitCode).toBe(2);
+  });
+
+  it('rejects a bad RIG_OUTPUT', () => {
+    expect(usage(['whoami'], { RIG_OUTPUT: 'xml' }).message).toMatch(/Invalid RIG_OUTPUT: "xml"/);
+  });
+
+  it.each([
+    [['login', 'mxp_secretvalue']],
+    [['login', '--token', 'mxp_secretvalue']],
+    [['login', '--token=mxp_secretvalue']],
+    [['login', '--with-token', 'mxp_secretvalue']],
+  ])('refuses a token in argv without echoing it: %j', (argv) => {
+    const error = usage(argv);
+    expect(`${error.message} ${error.hint ?? ''}`).not.toContain('mxp_secretvalue');
+    expect(error.hint).toMatch(/--with-token/);
+  });
+});
