@@ -79,4 +79,16 @@ describe('mapError: every error class → exit code', () => {
     expect(report.details).toEqual({ fields: [{ path: '/name', message: 'must be an RFC 1035 label' }] });
     expect(report.requestId).toBe('req_9');
   });
+
+  it('does not repeat a field message the error message already says', () => {
+    const fields = [{ path: '/name', message: 'must be an RFC 1035 label' }];
+    const error = new MaxValidationError({
+      code: 'validation_failed',
+      message: 'Invalid network name "My_Net": must be an RFC 1035 label.',
+      details: { fields },
+    });
+    const report = mapError(error);
+    expect(report.message).toBe('Invalid network name "My_Net": must be an RFC 1035 label.');
+    expect(report.details).toEqual({ fields });
+  });
 });

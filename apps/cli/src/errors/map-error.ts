@@ -66,13 +66,14 @@ function mapAuthError(error: Error & { code: string; hint: string | undefined },
 const loginHint = (context: ErrorContext) =>
   context.credentialSource === 'env' ? 'The token in RIG_TOKEN was rejected: check or unset it.' : 'Run `rig login` to log in again.';
 
+/** Field messages the error's own message does not already say (the SDK's client-side checks name the field). */
 function fieldMessages(error: MaxError): string[] {
   const fields = error.details?.['fields'];
   if (!Array.isArray(fields)) return [];
   return fields.flatMap((field: unknown) => {
     if (typeof field !== 'object' || field === null) return [];
     const { path, message } = field as { path?: unknown; message?: unknown };
-    if (typeof message !== 'string') return [];
+    if (typeof message !== 'string' || error.message.includes(message)) return [];
     return [typeof path === 'string' && path !== '' ? `${path.replace(/^\//, '')}: ${message}` : message];
   });
 }
@@ -106,7 +107,8 @@ function mapSdkError(error: MaxError, context: ErrorContext): ErrorReport {
     return {
       ...base,
       exitCode: ExitCode.RejectedInput,
-      ...(fields.length > 0 ? { message: `${error.message.replace(/\.$/, '')}: ${fields.join('; ')}.`, details: { fields: error.details?.['fields'] } } : {}),
+      ...(error.details?.['fields'] ? { details: { fields: error.details['fields'] } } : {}),
+      ...(fields.length > 0 ? { message: `${error.message.replace(/\.$/, '')}: ${fields.join('; ')}.` } : {}),
     };
   }
   if (error instanceof MaxConnectionError || error instanceof MaxTimeoutError) {
