@@ -1,0 +1,48 @@
+// rig startup: `--version`, `--help` and a real command (`status network -o json` against max-local) compared
+// with `node -e 0` (the floor for any Node CLI) measured in the same run.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { printTable, summarize } from './stats.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const rig = join(root, 'apps/cli/bin/rig.mjs');
+const runs = Number(process.env.BENCH_RUNS ?? 30);
+
+function time(args, env) {
+  const samples = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (i >= 3) samples.push(ms); // the first runs warm the page cache
+  }
+  return summarize(samples);
+}
+
+const { startMaxLocal, createApiToken } = await import(pathToFileURL(join(root, 'apps/max-local/dist/index.mjs')).href);
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-max-'));
+const configDir = mkdtempSync(join(tmpdir(), 'bench-rig-'));
+const max = await startMaxLocal({ port: 0, dataDir });
+try {
+  const token = await createApiToken({ dataDir, scope: 'admin' });
+  const env = { ...process.env, RIG_CONFIG_DIR: configDir, RIG_API_URL: max.url, RIG_TOKEN: token, RIG_CREDENTIAL_STORE: 'file' };
+  const seed = spawnSync(process.execPath, [rig, 'create', 'network', 'bench'], { env });
+  if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
+  const baseline = { name: 'node -e 0', stats: time(['-e', '0'], env) };
+  const rows = [
+    baseline,
+    { name: 'rig --version', stats: time([rig, '--version'], env) },
+    { name: 'rig --help', stats: time([rig, '--help'], env) },
+    { name: 'rig whoami -o json', stats: time([rig, 'whoami', '-o', 'json'], env) },
+    { name: 'rig status network -o json', stats: time([rig, 'status', 'network', '-o', 'json'], env) },
+  ];
+  printTable(rows, baseline);
+} finally {
+  await max.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(configDir, { recursive: true, force: true });
+}

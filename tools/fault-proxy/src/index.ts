@@ -1,0 +1,7 @@
+export {
+  startFaultProxy,
+  type ConnectionStats,
+  type Direction,
+  type FaultProxy,
+  type FaultProxyOptions,
+} from './fault-proxy.js';
