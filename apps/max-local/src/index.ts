@@ -8,3 +8,4 @@ export type { ApproveDeviceLoginOptions } from './approve-device-login.js';
 export type { Clock } from './clock.js';
 export type { EventLog, EventRecord, EventListener, EventActor, EventTarget } from './services/event-log.js';
 export type { Scope } from './auth/scopes.js';
+export * from './realtime/index.js';

@@ -6,6 +6,7 @@ import type { LogSink } from './http/request-log.js';
 import { Platform } from './platform.js';
 import type { EventLog } from './services/event-log.js';
 import { VERSION } from './version.js';
+import { attachRealtime, realtimeDepsFromServices, type Realtime, type RealtimeOptions } from './realtime/index.js';
 
 export interface StartMaxLocalOptions {
   /** TCP port; 0 picks a free one. Default 4000. */
@@ -26,6 +27,8 @@ export interface StartMaxLocalOptions {
   log?: boolean | { write(chunk: string): unknown };
   /** Source of time; tests inject one to expire tokens without waiting. */
   clock?: Clock;
+  /** Tuning of the realtime endpoint (`/socket/websocket`), e.g. a short idle timeout in tests. */
+  realtime?: Pick<RealtimeOptions, 'idleTimeoutMs' | 'replayBatchSize'>;
 }
 
 export interface MaxLocal {
@@ -91,8 +94,14 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
 
   let baseUrl = '';
   let server: Awaited<ReturnType<typeof buildServer>>;
+  let realtime: Realtime;
   try {
     server = await buildServer({ platform, baseUrl: () => baseUrl, log });
+    realtime = attachRealtime(
+      server.app.server,
+      realtimeDepsFromServices({ tokens: platform.tokens, eventLog: platform.events }),
+      options.realtime ?? {},
+    );
     await server.app.listen({ port: options.port ?? 4000, host });
   } catch (error) {
     platform.close();
@@ -122,6 +131,8 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
       closing ??= (async () => {
         server.beginShutdown();
         try {
+          // WebSocket connections are not HTTP requests: close them first or the server never finishes closing.
+          await realtime.close();
           await server.app.close();
         } finally {
           platform.close();

@@ -1,0 +1,74 @@
+import type { EventRecord, RealtimeDeps } from './realtime-deps.js';
+
+/**
+ * The adapter between max-local's services and the realtime endpoint. Typed structurally (only what is
+ * used), so the endpoint does not depend on the services' internals.
+ */
+export interface RealtimeServices {
+  tokens: {
+    /** Throws (401 ApiError) for a missing, bad, revoked or expired token. */
+    authenticate(token: string): { user: { id: string }; expiresAt: number | null };
+  };
+  eventLog: {
+    listAfter(userId: string, afterSeq: number, limit: number): StoredEvent[];
+    subscribe(listener: (event: StoredEvent) => void): () => void;
+    latestSeq?(userId: string): number;
+    earliestSeq?(userId: string): number;
+  };
+}
+
+/** max-local's stored event shape (`EventLog`'s `EventRecord`: epoch-ms `createdAt`, owner `userId`). */
+export interface StoredEvent {
+  id: string;
+  userId: string;
+  seq: number;
+  action: string;
+  actor: EventRecord['actor'];
+  target: EventRecord['target'];
+  details: Record<string, unknown>;
+  createdAt: number;
+}
+
+export function toWireEvent(event: StoredEvent): EventRecord {
+  return {
+    id: event.id,
+    seq: event.seq,
+    action: event.action,
+    actor: event.actor,
+    target: event.target,
+    details: event.details,
+    created_at: new Date(event.createdAt).toISOString(),
+  };
+}
+
+/**
+ * Builds {@link RealtimeDeps} from max-local's TokenService and EventLog.
+ *
+ * @example
+ * const realtime = attachRealtime(app.server, realtimeDepsFromServices({ tokens, eventLog }), { logger: app.log });
+ */
+export function realtimeDepsFromServices(services: RealtimeServices): RealtimeDeps {
+  const { tokens, eventLog } = services;
+  const latestSeq = eventLog.latestSeq?.bind(eventLog);
+  const earliestSeq = eventLog.earliestSeq?.bind(eventLog);
+  return {
+    async authenticate(token) {
+      try {
+        const principal = tokens.authenticate(token);
+        return {
+          userId: principal.user.id,
+          expiresAt: principal.expiresAt === null ? null : new Date(principal.expiresAt),
+        };
+      } catch {
+        // Any authentication failure is the same answer at the upgrade: 403, no socket.
+        return null;
+      }
+    },
+    events: {
+      listAfter: (userId, afterSeq, limit) => eventLog.listAfter(userId, afterSeq, limit).map(toWireEvent),
+      subscribe: (listener) => eventLog.subscribe((event) => listener(event.userId, toWireEvent(event))),
+      ...(latestSeq ? { latestSeq } : {}),
+      ...(earliestSeq ? { earliestSeq } : {}),
+    },
+  };
+}

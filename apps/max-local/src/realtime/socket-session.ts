@@ -1,0 +1,376 @@
+import type { WebSocket } from 'ws';
+import type { ChannelContext, ChannelEndReason, ChannelHandler, ChannelReply, JsonObject } from './channel.js';
+import { FrameError, type EncodedFrame, type InboundMessage, type Ref, type Serializer } from './serializer.js';
+import type { TopicRouter } from './topic-router.js';
+
+/** Pino/Fastify-compatible subset, so `fastify.log` can be passed as is. */
+export interface RealtimeLogger {
+  warn(details: object, message: string): void;
+}
+
+export interface SessionOptions {
+  idleTimeoutMs: number;
+  maxChannels: number;
+  /** `drain()` waits while ws's outgoing buffer holds more than this many bytes. */
+  highWaterMark: number;
+  logger: RealtimeLogger | undefined;
+}
+
+export interface SessionIdentity {
+  userId: string;
+  expiresAt: Date | null;
+}
+
+/** Lets the endpoint keep a topic → sockets index for broadcasts. */
+export interface SessionHooks {
+  onJoined(topic: string, session: SocketSession): void;
+  onLeft(topic: string, session: SocketSession): void;
+  onClosed(session: SocketSession): void;
+}
+
+/** Close codes this endpoint uses. 1011 and 1012 are what Phoenix (on Bandit) sends for the same cases. */
+export const CloseCode = {
+  normal: 1000,
+  badFrame: 1011,
+  serverRestart: 1012,
+  /** Application range: the access token of the socket expired; reconnect with a fresh one. */
+  tokenExpired: 4001,
+} as const;
+
+type ChannelState = 'joining' | 'joined' | 'leaving' | 'ended';
+
+interface ChannelEntry {
+  topic: string;
+  /** The join_ref later messages must carry (or null); pushes, phx_close and phx_error carry it. */
+  joinRef: Ref;
+  state: ChannelState;
+  handler: ChannelHandler | undefined;
+  controller: AbortController;
+  /** Work the channel asked for while its join reply was not sent yet (pushes, close, crash). */
+  beforeReply: (() => void)[];
+  /** Serialises this channel's work (afterJoin, handle_in, leave), like a Phoenix channel process. */
+  chain: Promise<void>;
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * One Phoenix socket: the multiplexer of `Phoenix.Socket` (heartbeats, the channel table, join/leave
+ * semantics of reference §2.5) over one `ws` connection. A failure here only ever closes this socket.
+ */
+export class SocketSession {
+  readonly userId: string;
+  readonly #ws: WebSocket;
+  readonly #serializer: Serializer;
+  readonly #router: TopicRouter;
+  readonly #options: SessionOptions;
+  readonly #hooks: SessionHooks;
+  readonly #channels = new Map<string, ChannelEntry>();
+  /** Socket-level messages are handled one at a time; a join holds the queue, as in Phoenix. */
+  #queue: Promise<void> = Promise.resolve();
+  #idleTimer: NodeJS.Timeout | undefined;
+  #expiryTimer: NodeJS.Timeout | undefined;
+  #closed = false;
+  /** Resolves when the underlying connection is gone (close handshake done or socket destroyed). */
+  readonly disconnected: Promise<void>;
+
+  constructor(
+    ws: WebSocket,
+    serializer: Serializer,
+    identity: SessionIdentity,
+    router: TopicRouter,
+    options: SessionOptions,
+    hooks: SessionHooks,
+  ) {
+    this.#ws = ws;
+    this.#serializer = serializer;
+    this.userId = identity.userId;
+    this.#router = router;
+    this.#options = options;
+    this.#hooks = hooks;
+
+    ws.on('message', (data, isBinary) => this.#onFrame(toBuffer(data), isBinary));
+    this.disconnected = new Promise((resolve) =>
+      ws.once('close', () => {
+        this.#teardown();
+        resolve();
+      }),
+    );
+    // 'error' is always followed by 'close'; a listener keeps ws from throwing it.
+    ws.on('error', () => undefined);
+
+    this.#idleTimer = setTimeout(() => this.close(CloseCode.normal, 'idle timeout'), options.idleTimeoutMs);
+    if (identity.expiresAt) this.#armExpiry(identity.expiresAt.getTime());
+  }
+
+  get vsn(): string {
+    return this.#serializer.vsn;
+  }
+
+  /** Closes the WebSocket; channels end when the close completes (or at once if it is already gone). */
+  close(code: number, reason: string): void {
+    if (this.#ws.readyState === this.#ws.OPEN || this.#ws.readyState === this.#ws.CONNECTING) {
+      this.#ws.close(code, reason);
+    }
+    this.#teardown();
+  }
+
+  /** Forcibly destroys the connection (used when a graceful close does not finish in time). */
+  terminate(): void {
+    this.#ws.terminate();
+    this.#teardown();
+  }
+
+  /** Sends an already-encoded broadcast frame to this socket if it is joined to the topic. */
+  sendBroadcast(topic: string, encode: (serializer: Serializer) => EncodedFrame): boolean {
+    const entry = this.#channels.get(topic);
+    if (!entry || entry.state !== 'joined') return false;
+    return this.#send(encode(this.#serializer));
+  }
+
+  #armExpiry(expiresAtMs: number): void {
+    const remaining = expiresAtMs - Date.now();
+    if (remaining <= 0) {
+      this.close(CloseCode.tokenExpired, 'token_expired');
+      return;
+    }
+    // setTimeout cannot wait longer than ~24.8 days; re-arm for long-lived API tokens.
+    this.#expiryTimer = setTimeout(
+      () => (remaining > MAX_TIMER_MS ? this.#armExpiry(expiresAtMs) : this.close(CloseCode.tokenExpired, 'token_expired')),
+      Math.min(remaining, MAX_TIMER_MS),
+    );
+  }
+
+  #onFrame(data: Buffer, isBinary: boolean): void {
+    if (this.#closed) return;
+    // Any inbound frame proves the client is alive (Phoenix resets its idle timeout the same way).
+    this.#idleTimer?.refresh();
+    let message: InboundMessage;
+    try {
+      message = this.#serializer.decode(data, isBinary);
+    } catch (error) {
+      // Phoenix crashes the transport process on an unreadable frame: this socket closes, nothing else.
+      this.#options.logger?.warn({ err: error, userId: this.userId }, 'realtime: closing socket after a bad frame');
+      this.close(CloseCode.badFrame, error instanceof FrameError ? error.message.slice(0, 120) : 'bad frame');
+      return;
+    }
+    this.#queue = this.#queue
+      .then(() => this.#handle(message))
+      .catch((error: unknown) => {
+        this.#options.logger?.warn({ err: error, userId: this.userId }, 'realtime: socket handler failed');
+        this.close(CloseCode.badFrame, 'internal error');
+      });
+  }
+
+  async #handle(message: InboundMessage): Promise<void> {
+    if (this.#closed) return;
+    const { topic, event, joinRef, ref } = message;
+    if (topic === 'phoenix' && event === 'heartbeat') {
+      this.#send(this.#serializer.encodeReply(null, ref, 'phoenix', 'ok', {}));
+      return;
+    }
+    const entry = this.#channels.get(topic);
+    if (event === 'phx_join') {
+      await this.#join(message, entry);
+      return;
+    }
+    if (event === 'phx_leave') {
+      // Not joined: Phoenix answers ok, echoing the join_ref as sent, and sends no phx_close.
+      if (!entry) this.#send(this.#serializer.encodeReply(joinRef, ref, topic, 'ok', {}));
+      else if (this.#isCurrent(entry, joinRef)) this.#leave(entry, ref);
+      // A stale join_ref means the client raced a server close: no answer at all.
+      return;
+    }
+    if (!entry) {
+      this.#send(this.#serializer.encodeReply(null, ref, topic, 'error', { reason: 'unmatched topic' }));
+      return;
+    }
+    if (!this.#isCurrent(entry, joinRef)) return; // stale: silently dropped
+    this.#enqueue(entry, async () => {
+      const handler = entry.handler;
+      // A channel without handle_in crashes on any event in Phoenix (undefined function clause).
+      if (!handler?.handleIn) throw new Error(`channel ${topic} does not handle client events`);
+      const reply = await handler.handleIn(event, message.payload);
+      if (reply && ref !== null && entry.state !== 'ended') this.#reply(entry.joinRef, ref, topic, reply);
+    });
+  }
+
+  /** A message belongs to the current join when its join_ref is null (accepted since Phoenix 1.8.12) or matches. */
+  #isCurrent(entry: ChannelEntry, joinRef: Ref): boolean {
+    return joinRef === null || joinRef === entry.joinRef;
+  }
+
+  async #join(message: InboundMessage, existing: ChannelEntry | undefined): Promise<void> {
+    const { topic, ref } = message;
+    const family = this.#router.find(topic);
+    if (!family) {
+      // Phoenix's encode_ignore: the join_ref is null on this reply.
+      this.#send(this.#serializer.encodeReply(null, ref, topic, 'error', { reason: 'unmatched topic' }));
+      return;
+    }
+    const joinRef = message.joinRef ?? ref;
+    let previousJoinRef: Ref | undefined;
+    if (existing) {
+      // Duplicate join: the old channel is closed silently now, and told (phx_close) after the new reply.
+      previousJoinRef = existing.joinRef;
+      this.#end(existing, 'duplicate_join');
+    } else if (this.#channels.size >= this.#options.maxChannels) {
+      this.#send(this.#serializer.encodeReply(message.joinRef, ref, topic, 'error', { reason: 'too many channels joined' }));
+      return;
+    }
+
+    const entry: ChannelEntry = {
+      topic,
+      joinRef,
+      state: 'joining',
+      handler: undefined,
+      controller: new AbortController(),
+      beforeReply: [],
+      chain: Promise.resolve(),
+    };
+    this.#channels.set(topic, entry);
+
+    let result;
+    try {
+      result = await family.join(message.payload, this.#context(entry));
+    } catch (error) {
+      this.#options.logger?.warn({ err: error, topic, userId: this.userId }, 'realtime: join crashed');
+      result = { status: 'error' as const, response: { reason: 'join crashed' } };
+    }
+    if (entry.state === 'ended') return; // the socket closed while the join was decided
+
+    if (result.status === 'ok') {
+      entry.state = 'joined';
+      entry.handler = result.handler;
+      this.#send(this.#serializer.encodeReply(message.joinRef, ref, topic, 'ok', result.response ?? {}));
+      this.#hooks.onJoined(topic, this);
+      const queued = entry.beforeReply;
+      entry.beforeReply = [];
+      for (const run of queued) run();
+      const afterJoin = result.handler.afterJoin?.bind(result.handler);
+      if (afterJoin) this.#enqueue(entry, afterJoin);
+    } else {
+      this.#end(entry, 'closed');
+      this.#send(this.#serializer.encodeReply(message.joinRef, ref, topic, 'error', result.response));
+    }
+    if (previousJoinRef !== undefined) {
+      this.#send(this.#serializer.encodeMessage(previousJoinRef, previousJoinRef, topic, 'phx_close', {}));
+    }
+  }
+
+  #leave(entry: ChannelEntry, ref: Ref): void {
+    // Out of the table at once (a new join is a fresh join); the reply waits for the channel's pending work.
+    entry.state = 'leaving';
+    this.#channels.delete(entry.topic);
+    this.#hooks.onLeft(entry.topic, this);
+    this.#enqueue(entry, () => {
+      this.#send(this.#serializer.encodeReply(entry.joinRef, ref, entry.topic, 'ok', {}));
+      this.#send(this.#serializer.encodeMessage(entry.joinRef, entry.joinRef, entry.topic, 'phx_close', {}));
+      this.#end(entry, 'left');
+    });
+  }
+
+  #enqueue(entry: ChannelEntry, work: () => unknown): void {
+    entry.chain = entry.chain
+      .then(async () => {
+        if (entry.state !== 'ended') await work();
+      })
+      .catch((error: unknown) => this.#crash(entry, error));
+  }
+
+  #crash(entry: ChannelEntry, error: unknown): void {
+    if (entry.state === 'ended') return;
+    this.#options.logger?.warn({ err: error, topic: entry.topic, userId: this.userId }, 'realtime: channel crashed');
+    this.#end(entry, 'crashed');
+    this.#send(
+      this.#serializer.encodeMessage(entry.joinRef, entry.joinRef, entry.topic, 'phx_error', { reason: 'channel_crash' }),
+    );
+  }
+
+  #end(entry: ChannelEntry, reason: ChannelEndReason): void {
+    if (entry.state === 'ended') return;
+    const wasListed = entry.state === 'joined';
+    entry.state = 'ended';
+    entry.beforeReply = [];
+    entry.controller.abort();
+    if (this.#channels.get(entry.topic) === entry) {
+      this.#channels.delete(entry.topic);
+      if (wasListed) this.#hooks.onLeft(entry.topic, this);
+    }
+    try {
+      entry.handler?.terminate?.(reason);
+    } catch (error) {
+      this.#options.logger?.warn({ err: error, topic: entry.topic }, 'realtime: channel terminate failed');
+    }
+  }
+
+  #context(entry: ChannelEntry): ChannelContext {
+    const whenReplied = (run: () => void): void => {
+      if (entry.state === 'joining') entry.beforeReply.push(run);
+      else run();
+    };
+    return {
+      topic: entry.topic,
+      userId: this.userId,
+      signal: entry.controller.signal,
+      push: (event, payload) => {
+        if (entry.state === 'ended') return false;
+        whenReplied(() => {
+          if (entry.state !== 'ended') this.#pushFrame(entry, event, payload);
+        });
+        return true;
+      },
+      close: () =>
+        whenReplied(() => {
+          if (entry.state === 'ended') return;
+          this.#end(entry, 'closed');
+          this.#send(this.#serializer.encodeMessage(entry.joinRef, entry.joinRef, entry.topic, 'phx_close', {}));
+        }),
+      crash: (error) => whenReplied(() => this.#crash(entry, error)),
+      drain: () => this.#drain(entry.controller.signal),
+    };
+  }
+
+  #pushFrame(entry: ChannelEntry, event: string, payload: JsonObject | Uint8Array): void {
+    let frame: EncodedFrame;
+    try {
+      frame = this.#serializer.encodeMessage(entry.joinRef, null, entry.topic, event, payload);
+    } catch (error) {
+      // An unencodable push (e.g. bytes on a V1 socket) is the channel's bug: crash it, not the socket.
+      this.#crash(entry, error);
+      return;
+    }
+    this.#send(frame);
+  }
+
+  #reply(joinRef: Ref, ref: Ref, topic: string, reply: ChannelReply): void {
+    this.#send(this.#serializer.encodeReply(joinRef, ref, topic, reply.status, reply.response ?? {}));
+  }
+
+  async #drain(signal: AbortSignal): Promise<void> {
+    while (this.#ws.bufferedAmount > this.#options.highWaterMark && !signal.aborted && !this.#closed) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  #send(frame: EncodedFrame): boolean {
+    if (this.#closed || this.#ws.readyState !== this.#ws.OPEN) return false;
+    this.#ws.send(frame);
+    return true;
+  }
+
+  #teardown(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#idleTimer);
+    clearTimeout(this.#expiryTimer);
+    for (const entry of [...this.#channels.values()]) this.#end(entry, 'socket_closed');
+    this.#hooks.onClosed(this);
+  }
+}
+
+function toBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}

@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Backoff } from './backoff.js';
+
+afterEach(() => vi.useRealTimers());
+
+describe('Backoff', () => {
+  it('grows exponentially up to the cap', () => {
+    const backoff = new Backoff({ initialMs: 100, factor: 2, maxMs: 1_000, jitter: 0 });
+    expect([1, 2, 3, 4, 5, 6].map(() => backoff.next())).toEqual([100, 200, 400, 800, 1_000, 1_000]);
+    expect(backoff.attempt).toBe(6);
+  });
+
+  it('jitters downwards within the jitter fraction', () => {
+    const low = new Backoff({ initialMs: 1_000, jitter: 0.5 }, () => 1);
+    const high = new Backoff({ initialMs: 1_000, jitter: 0.5 }, () => 0);
+    expect(low.next()).toBe(500);
+    expect(high.next()).toBe(1_000);
+  });
+
+  it('resets only after the connection stayed up for the stable period', () => {
+    vi.useFakeTimers();
+    const backoff = new Backoff({ initialMs: 100, jitter: 0, stablePeriodMs: 5_000 });
+    backoff.next();
+    backoff.next();
+    backoff.opened();
+    vi.advanceTimersByTime(4_999);
+    backoff.dropped(); // flapping: dropped before it was stable
+    expect(backoff.next()).toBe(400);
+    backoff.opened();
+    vi.advanceTimersByTime(5_000);
+    expect(backoff.attempt).toBe(0);
+    expect(backoff.next()).toBe(100);
+    backoff.dispose();
+  });
+});
