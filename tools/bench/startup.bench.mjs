@@ -1,6 +1,6 @@
 // rig startup: `--version`, `--help` and a real command (`status network -o json` against max-local) compared
 // with `node -e 0` (the floor for any Node CLI) measured in the same run.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,14 +11,23 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rig = join(root, 'apps/cli/bin/rig.mjs');
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 
-function time(args, env) {
+// max-local runs in this process, so children are awaited asynchronously (a spawnSync would block its event loop).
+function run(args, env) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`))));
+  });
+}
+
+async function time(args, env) {
   const samples = [];
   for (let i = 0; i < runs + 3; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    if (i >= 3) samples.push(ms); // the first runs warm the page cache
+    await run(args, env);
+    if (i >= 3) samples.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first runs warm the page cache
   }
   return summarize(samples);
 }
@@ -30,15 +39,14 @@ const max = await startMaxLocal({ port: 0, dataDir });
 try {
   const token = await createApiToken({ dataDir, scope: 'admin' });
   const env = { ...process.env, RIG_CONFIG_DIR: configDir, RIG_API_URL: max.url, RIG_TOKEN: token, RIG_CREDENTIAL_STORE: 'file' };
-  const seed = spawnSync(process.execPath, [rig, 'create', 'network', 'bench'], { env });
-  if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
-  const baseline = { name: 'node -e 0', stats: time(['-e', '0'], env) };
+  await run([rig, 'create', 'network', 'bench'], env);
+  const baseline = { name: 'node -e 0', stats: await time(['-e', '0'], env) };
   const rows = [
     baseline,
-    { name: 'rig --version', stats: time([rig, '--version'], env) },
-    { name: 'rig --help', stats: time([rig, '--help'], env) },
-    { name: 'rig whoami -o json', stats: time([rig, 'whoami', '-o', 'json'], env) },
-    { name: 'rig status network -o json', stats: time([rig, 'status', 'network', '-o', 'json'], env) },
+    { name: 'rig --version', stats: await time([rig, '--version'], env) },
+    { name: 'rig --help', stats: await time([rig, '--help'], env) },
+    { name: 'rig whoami -o json', stats: await time([rig, 'whoami', '-o', 'json'], env) },
+    { name: 'rig status network -o json', stats: await time([rig, 'status', 'network', '-o', 'json'], env) },
   ];
   printTable(rows, baseline);
 } finally {
