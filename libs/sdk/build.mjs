@@ -42,12 +42,16 @@ const apiSpecIsPure = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
+  // The main entry uses web globals only (fetch, AbortSignal, crypto.randomUUID); `./node` (bundling and packing
+  // source trees) uses the file system. One build with code splitting, so both entries share one copy of the
+  // error classes and `instanceof MaxError` holds across them.
+  entryPoints: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   format: 'esm',
-  // No Node built-ins are used: fetch, AbortSignal, crypto.randomUUID are web globals.
-  platform: 'neutral',
+  platform: 'node',
   mainFields: ['module', 'main'],
   conditions: ['@max/source', 'import', 'default'],
   target: 'es2022',
@@ -60,23 +64,26 @@ await build({
 
 // `--disable-symlinks-following`: the workspace links node_modules/@max/api-spec to libs/api-spec; following
 // the link would make the generator treat the spec's sources as outside the inlined package.
-execFileSync(
-  process.execPath,
-  [
-    join(root, '../../node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js'),
-    '--silent',
-    // The consumer-types test compiles the bundle as an installed package would; no need to check it twice.
-    '--no-check',
-    '--project',
-    'tsconfig.lib.json',
-    '--disable-symlinks-following',
-    '--external-inlines',
-    '@max/api-spec',
-    '--export-referenced-types',
-    'false',
-    '-o',
-    'dist/index.d.ts',
-    'src/index.ts',
-  ],
-  { cwd: root, stdio: 'inherit' },
-);
+const dtsBundle = (entry, outFile) =>
+  execFileSync(
+    process.execPath,
+    [
+      join(root, '../../node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js'),
+      '--silent',
+      // The consumer-types test compiles the bundle as an installed package would; no need to check it twice.
+      '--no-check',
+      '--project',
+      'tsconfig.lib.json',
+      '--disable-symlinks-following',
+      '--external-inlines',
+      '@max/api-spec',
+      '--export-referenced-types',
+      'false',
+      '-o',
+      outFile,
+      entry,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+dtsBundle('src/index.ts', 'dist/index.d.ts');
+dtsBundle('src/node/index.ts', 'dist/node/index.d.ts');

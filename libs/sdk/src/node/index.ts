@@ -1,0 +1,29 @@
+// @max/rig-sdk/node — Node-only source bundling for deploys: walk + ignore rules + manifest, and upload chunks.
+// Kept behind its own subpath so the main entry stays free of filesystem code.
+
+export { walkSourceTree, type WalkOptions } from './walk-source-tree.js';
+export { summarizeBundle, type BundleSummary, type ExclusionGroup, type SummarizeOptions } from './summarize-bundle.js';
+export { comparePaths, manifestDigest, serializeManifest } from './manifest-digest.js';
+export {
+  DEFAULT_COMPRESSION_LEVEL,
+  DEFAULT_MAX_CHUNK_BYTES,
+  createChunkStream,
+  packBlobs,
+  type BlobChunk,
+  type ChunkBlob,
+  type ChunkProgress,
+  type ChunkStream,
+  type ChunkStreamOptions,
+  type PackOptions,
+} from './pack-blobs.js';
+export { MaxBundleError, type BundleErrorCode } from './bundle-error.js';
+export type {
+  BundleWarning,
+  ExcludedEntry,
+  ExclusionKind,
+  ManifestEntry,
+  ManifestFileEntry,
+  ManifestMode,
+  ManifestSymlinkEntry,
+  SourceTree,
+} from './types.js';

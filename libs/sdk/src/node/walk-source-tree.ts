@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import { readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { MaxBundleError } from './bundle-error.js';
+import { describe, hashFile } from './hash-file.js';
+import { IgnoreRules } from './ignore-rules.js';
+import { comparePaths, manifestDigest } from './manifest-digest.js';
+import { mapLimit } from './map-limit.js';
+import { secretReason } from './secret-files.js';
+import { checkSymlink } from './symlink-check.js';
+import type { BundleWarning, ExcludedEntry, ManifestEntry, SourceTree } from './types.js';
+
+/**
+ * Options for {@link walkSourceTree}.
+ *
+ * @example
+ * ```ts
+ * const options: WalkOptions = { gitignore: false, concurrency: 4 };
+ * ```
+ */
+export interface WalkOptions {
+  /** Honour `.gitignore` files (default true). `.rigignore`, built-ins and secret rules always apply. */
+  gitignore?: boolean;
+  /** Files hashed at once (default 8): hashing is I/O-bound, a few in flight keep the disk busy. */
+  concurrency?: number;
+  /** Stops the walk between files; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** A file found by the walk, waiting to be hashed. */
+interface PendingFile {
+  path: string;
+  absolute: string;
+}
+
+/** `.git` is never uploaded and cannot be re-included: it holds history and often credentials in its config. */
+const ALWAYS_SKIPPED = '.git';
+
+/**
+ * Walks a source tree the way `rig deploy` bundles it and returns the manifest.
+ *
+ * Rules, in order: `.git` is never included; then the `.gitignore` files (each relative to its own directory,
+ * with git's negation, anchoring and directory-only semantics), the built-in `node_modules` exclude and the
+ * `.rigignore` files (same syntax, evaluated last so `!pattern` re-includes anything the others excluded).
+ * Files that look like credentials (`.env*`, private keys, cloud credential files, `.npmrc` with a token) are
+ * excluded unless a `.rigignore` `!pattern` names them. Symbolic links are kept as links; one pointing outside
+ * the tree (or absolute) fails the walk with a `symlink_escape` {@link MaxBundleError}. Sockets, FIFOs and device
+ * files are skipped with a warning. An unreadable file or directory fails with `unreadable`.
+ *
+ * The same tree always yields the same manifest and digest, whatever the walk order, mtimes or owners.
+ *
+ * @example
+ * ```ts
+ * import { walkSourceTree, summarizeBundle } from '@max/rig-sdk/node';
+ *
+ * const bundle = await walkSourceTree('./my-app');
+ * console.log(bundle.digest, bundle.files.length);
+ * for (const ex of bundle.excluded) if (ex.kind === 'secret-like') console.warn(`not uploading ${ex.path}`);
+ * ```
+ */
+export async function walkSourceTree(dir: string, options: WalkOptions = {}): Promise<SourceTree> {
+  const root = await openRoot(dir);
+  const rules = new IgnoreRules();
+  const useGitignore = options.gitignore ?? true;
+  const signal = options.signal;
+  const pending: PendingFile[] = [];
+  const links: ManifestEntry[] = [];
+  const excluded: ExcludedEntry[] = [];
+  const warnings: BundleWarning[] = [];
+
+  const walkDirectory = async (relDir: string): Promise<void> => {
+    signal?.throwIfAborted();
+    const absDir = relDir === '' ? root : join(root, relDir);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(absDir, { withFileTypes: true });
+    } catch (error) {
+      const shown = relDir === '' ? '.' : relDir;
+      throw new MaxBundleError('unreadable', shown, `Cannot read directory ${shown}: ${describe(error)}`, error);
+    }
+    // Ignore files first: their rules apply to their siblings.
+    for (const [name, kind] of [['.gitignore', 'gitignore'], ['.rigignore', 'rigignore']] as const) {
+      if (kind === 'gitignore' && !useGitignore) continue;
+      if (!entries.some((e) => e.name === name && e.isFile())) continue;
+      const file = relDir === '' ? name : `${relDir}/${name}`;
+      rules.addFile(kind, file, await readText(join(absDir, name), file));
+    }
+    entries.sort((a, b) => comparePaths(a.name, b.name));
+    for (const entry of entries) {
+      const path = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      const absolute = join(absDir, entry.name);
+      const isDirectory = entry.isDirectory();
+      const type = isDirectory ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'file';
+      if (entry.name === ALWAYS_SKIPPED) {
+        excluded.push({ path, type, kind: 'builtin', reason: `builtin: ${ALWAYS_SKIPPED}` });
+        continue;
+      }
+      const verdict = rules.test(path, isDirectory);
+      if (verdict.excluded) {
+        const { origin } = verdict;
+        const reason = origin.kind === 'builtin' ? `builtin: ${origin.pattern}` : `${origin.kind}: ${origin.file}:${origin.line}`;
+        excluded.push({ path, type, kind: origin.kind, reason, pattern: origin.pattern });
+        continue;
+      }
+      if (isDirectory) {
+        await walkDirectory(path);
+        continue;
+      }
+      if (!entry.isFile() && !entry.isSymbolicLink()) {
+        warnings.push({ path, code: 'special_file', message: `skipped ${specialKind(entry)} (only files and links are uploaded)` });
+        continue;
+      }
+      const secret = await secretReason(path, entry.isFile() ? absolute : undefined);
+      if (secret !== undefined && !rules.rigReincludes(path)) {
+        excluded.push({ path, type, kind: 'secret-like', reason: `secret-like: ${secret}` });
+        continue;
+      }
+      if (entry.isSymbolicLink()) links.push(await linkEntry(root, path, absolute));
+      else pending.push({ path, absolute });
+    }
+  };
+
+  await walkDirectory('');
+  const files = await mapLimit(pending, options.concurrency ?? 8, async ({ path, absolute }): Promise<ManifestEntry> => {
+    signal?.throwIfAborted();
+    const digest = await hashFile(absolute, path);
+    return { path, type: 'file', sha256: digest.sha256, size: digest.size, mode: digest.executable ? 0o755 : 0o644 };
+  });
+  const manifest = [...files, ...links].sort((a, b) => comparePaths(a.path, b.path));
+  excluded.sort((a, b) => comparePaths(a.path, b.path));
+  warnings.sort((a, b) => comparePaths(a.path, b.path));
+  return { root, files: manifest, excluded, warnings, digest: manifestDigest(manifest) };
+}
+
+/** Resolves the root through any symlinks (links inside are judged against the real location) and checks it. */
+async function openRoot(dir: string): Promise<string> {
+  const absolute = resolve(dir);
+  try {
+    const real = await realpath(absolute);
+    if ((await stat(real)).isDirectory()) return real;
+  } catch (error) {
+    throw new MaxBundleError('not_a_directory', '.', `${absolute} does not exist or cannot be read: ${describe(error)}`, error);
+  }
+  throw new MaxBundleError('not_a_directory', '.', `${absolute} is not a directory`);
+}
+
+async function readText(absolute: string, path: string): Promise<string> {
+  try {
+    return await readFile(absolute, 'utf8');
+  } catch (error) {
+    throw new MaxBundleError('unreadable', path, `Cannot read ${path}: ${describe(error)}`, error);
+  }
+}
+
+/** Builds the manifest entry of a link after checking it cannot lead outside the tree. */
+async function linkEntry(root: string, path: string, absolute: string): Promise<ManifestEntry> {
+  let target: string;
+  try {
+    target = await readlink(absolute);
+  } catch (error) {
+    throw new MaxBundleError('unreadable', path, `Cannot read link ${path}: ${describe(error)}`, error);
+  }
+  const verdict = await checkSymlink(root, path, target);
+  if (verdict === 'absolute') {
+    throw new MaxBundleError('symlink_escape', path, `${path} is a link to the absolute path ${target}; only relative links inside the app can be deployed`);
+  }
+  if (verdict === 'escapes') {
+    throw new MaxBundleError('symlink_escape', path, `${path} is a link to ${target}, which is outside the app directory`);
+  }
+  const bytes = Buffer.from(target, 'utf8');
+  return { path, type: 'symlink', target, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mode: 0o777 };
+}
+
+function specialKind(entry: Dirent): string {
+  if (entry.isFIFO()) return 'FIFO';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isBlockDevice()) return 'block device';
+  if (entry.isCharacterDevice()) return 'character device';
+  return 'special file';
+}
