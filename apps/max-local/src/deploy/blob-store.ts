@@ -1,0 +1,345 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { constants as fsConstants } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Parser, type ReadEntry } from 'tar';
+import { DigestMismatchError, InvalidBlobError, PayloadTooLargeError } from './deploy-errors.js';
+
+/** Lowercase hex SHA-256, the only name a blob may have. */
+export const DIGEST_PATTERN = /^[a-f0-9]{64}$/;
+
+/** A byte source: a Node readable (an HTTP request body), any async iterable of chunks, or an array of them. */
+export type ByteSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+export interface BlobStoreLimits {
+  /** Largest single blob, bytes (the API says 256 MiB). */
+  maxBlobBytes: number;
+  /** Largest pack body as received (compressed), bytes (the API says 64 MiB). */
+  maxPackBytes: number;
+  /** Largest sum of a pack's entry sizes once decompressed, bytes: a gzip bomb stops here. */
+  maxPackExpandedBytes: number;
+  /** Most entries in one pack. */
+  maxPackEntries: number;
+}
+
+export const DEFAULT_BLOB_LIMITS: BlobStoreLimits = {
+  maxBlobBytes: 256 * 1024 * 1024,
+  maxPackBytes: 64 * 1024 * 1024,
+  maxPackExpandedBytes: 512 * 1024 * 1024,
+  maxPackEntries: 100_000,
+};
+
+export interface PutResult {
+  digest: string;
+  size: number;
+  /** False when the store already held the blob (the route answers 200 instead of 201). */
+  created: boolean;
+}
+
+/** The API's `BlobPackResult`: which blobs of the pack were new and which the store already held. */
+export interface PackResult {
+  stored: string[];
+  already_present: string[];
+}
+
+/** Tar entry types that are plain file contents; everything else (links, dirs, devices, FIFOs) is refused. */
+const REGULAR_FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile']);
+
+/**
+ * A content-addressed blob store on the filesystem: `<root>/ab/cdef…` for digest `abcdef…`.
+ *
+ * Every write goes to a private temp file under `<root>/.tmp` while it is hashed, and is renamed into place only
+ * when the hash equals the claimed digest, so the store never holds a blob whose name lies about its bytes — not
+ * even for a moment, and not after a crash mid-upload. Renames are atomic and same-filesystem (the temp dir lives
+ * inside the root), and two uploads of the same blob racing each other both end with the same correct file.
+ *
+ * @example
+ * const store = await BlobStore.open(join(dataDir, 'blobs'));
+ * const missing = await store.missing(manifest.map((e) => e.sha256));
+ * await store.put(digest, request.raw);
+ */
+export class BlobStore {
+  readonly root: string;
+  readonly limits: BlobStoreLimits;
+  private readonly tmpDir: string;
+
+  private constructor(root: string, limits: BlobStoreLimits) {
+    this.root = root;
+    this.limits = limits;
+    this.tmpDir = join(root, '.tmp');
+  }
+
+  /** Opens (creating when needed) the store at `root`. Leftover temp files of an earlier crash are removed. */
+  static async open(root: string, limits: Partial<BlobStoreLimits> = {}): Promise<BlobStore> {
+    const store = new BlobStore(root, { ...DEFAULT_BLOB_LIMITS, ...limits });
+    await rm(store.tmpDir, { recursive: true, force: true });
+    await mkdir(store.tmpDir, { recursive: true, mode: 0o700 });
+    return store;
+  }
+
+  /** Where a blob lives (whether or not it is stored). Throws for anything that is not a digest. */
+  pathOf(digest: string): string {
+    assertDigest(digest);
+    return join(this.root, digest.slice(0, 2), digest.slice(2));
+  }
+
+  async has(digest: string): Promise<boolean> {
+    return (await this.sizeOf(digest)) !== null;
+  }
+
+  /** The stored blob's size in bytes, or null when it is not stored. */
+  async sizeOf(digest: string): Promise<number | null> {
+    try {
+      const info = await stat(this.pathOf(digest));
+      return info.isFile() ? info.size : null;
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return null;
+      throw error;
+    }
+  }
+
+  /** The digests the store lacks, in request order, each once. Throws `InvalidBlobError` for a malformed digest. */
+  async missing(digests: readonly string[]): Promise<string[]> {
+    digests.forEach(assertDigest);
+    const unique = [...new Set(digests)];
+    const result: string[] = [];
+    // Bounded concurrency: 100 000 stats at once would exhaust file descriptors for no gain.
+    for (let i = 0; i < unique.length; i += 64) {
+      const batch = unique.slice(i, i + 64);
+      const present = await Promise.all(batch.map((d) => this.has(d)));
+      batch.forEach((d, j) => {
+        if (!present[j]) result.push(d);
+      });
+    }
+    return result;
+  }
+
+  /**
+   * Stores one blob from a byte stream. Hashes while writing to a temp file; renames into place only when the
+   * SHA-256 equals `digest`. Throws `DigestMismatchError` (nothing stored) or `PayloadTooLargeError` past
+   * `maxBlobBytes` (the stream is abandoned at that point, not read to its end).
+   */
+  async put(digest: string, source: ByteSource): Promise<PutResult> {
+    assertDigest(digest);
+    const tmp = this.tempPath();
+    try {
+      const { sha256, size } = await writeHashed(tmp, source, this.limits.maxBlobBytes);
+      if (sha256 !== digest) throw new DigestMismatchError(digest, sha256);
+      const created = await this.commit(tmp, digest);
+      return { digest, size, created };
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+
+  /**
+   * Ingests a tar.gz pack of blobs, each a regular file named by its digest, streaming (one entry in flight, no
+   * archive in memory). The pack is all-or-nothing, as the API promises: entries are staged and verified first and
+   * renamed into the store only when every one of them checked out. Refuses links, directories, devices, FIFOs,
+   * names that are not digests, entries over `maxBlobBytes`, more than `maxPackEntries` entries, a body over
+   * `maxPackBytes` and a decompressed total over `maxPackExpandedBytes`.
+   */
+  async ingestPack(source: ByteSource): Promise<PackResult> {
+    const stageDir = join(this.tmpDir, `pack-${randomBytes(8).toString('hex')}`);
+    await mkdir(stageDir, { mode: 0o700 });
+    try {
+      const staged = await this.stagePack(source, stageDir);
+      const result: PackResult = { stored: [], already_present: [] };
+      for (const [digest, file] of staged) {
+        const created = await this.commit(file, digest);
+        (created ? result.stored : result.already_present).push(digest);
+      }
+      return result;
+    } finally {
+      await rm(stageDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Reads a pack into `stageDir`, verifying every entry; returns digest → staged file, in pack order. */
+  private async stagePack(source: ByteSource, stageDir: string): Promise<Map<string, string>> {
+    const { limits } = this;
+    const staged = new Map<string, string>();
+    let failure: unknown;
+    let entries = 0;
+    let expanded = 0;
+    // Entries are handled one after another (the parser emits the next only when this one has ended); the chain
+    // keeps their async work ordered and lets the feed loop below observe the first failure.
+    let chain: Promise<void> = Promise.resolve();
+
+    const parser = new Parser({ strict: true, maxMetaEntrySize: 64 * 1024 });
+    let signalFailed: () => void = () => undefined;
+    const failed = new Promise<void>((resolve) => (signalFailed = resolve));
+    const fail = (error: unknown): void => {
+      failure ??= error;
+      signalFailed();
+    };
+    parser.on('error', (error: unknown) => fail(new InvalidBlobError(`The pack is not a valid tar.gz archive: ${errorMessage(error)}`)));
+    let current: ReadEntry | null = null;
+    parser.on('entry', (entry: ReadEntry) => {
+      current = entry;
+      const check = (): void => {
+        entries += 1;
+        if (entries > limits.maxPackEntries) {
+          throw new PayloadTooLargeError(`A pack may hold at most ${limits.maxPackEntries} entries.`, limits.maxPackEntries);
+        }
+        if (!REGULAR_FILE_TYPES.has(entry.type)) {
+          throw new InvalidBlobError(`Pack entry ${JSON.stringify(entry.path)} is a ${entry.type}; only regular files named by their SHA-256 are allowed.`, {
+            entry: entry.path,
+            type: entry.type,
+          });
+        }
+        if (!DIGEST_PATTERN.test(entry.path)) {
+          throw new InvalidBlobError(`Pack entry ${JSON.stringify(entry.path)} is not named by a lowercase hex SHA-256 digest.`, {
+            entry: entry.path,
+          });
+        }
+        if (entry.size > limits.maxBlobBytes) {
+          throw new PayloadTooLargeError(`Pack entry ${entry.path} is larger than ${limits.maxBlobBytes} bytes.`, limits.maxBlobBytes);
+        }
+        expanded += entry.size;
+        if (expanded > limits.maxPackExpandedBytes) {
+          throw new PayloadTooLargeError(`The pack expands to more than ${limits.maxPackExpandedBytes} bytes.`, limits.maxPackExpandedBytes);
+        }
+      };
+      try {
+        if (failure) throw failure;
+        check();
+      } catch (error) {
+        fail(error);
+        entry.resume(); // drain it so the parser is not stuck; the feed loop stops at the next chunk anyway
+        return;
+      }
+      const file = join(stageDir, String(entries));
+      const digest = entry.path;
+      chain = chain.then(async () => {
+        try {
+          if (failure) {
+            entry.resume();
+            return;
+          }
+          const { sha256, size } = await writeHashed(file, entry, limits.maxBlobBytes, failed);
+          if (size !== entry.size) throw new InvalidBlobError(`Pack entry ${digest} is truncated.`, { entry: digest });
+          if (sha256 !== digest) throw new DigestMismatchError(digest, sha256);
+          staged.set(digest, file);
+        } catch (error) {
+          fail(error);
+          entry.resume();
+        }
+      });
+    });
+
+    let received = 0;
+    try {
+      for await (const bytes of detached(source)) {
+        received += bytes.byteLength;
+        if (received > limits.maxPackBytes) {
+          fail(new PayloadTooLargeError(`A pack body may be at most ${limits.maxPackBytes} bytes.`, limits.maxPackBytes));
+          break;
+        }
+        // After a failure the rest of the (bounded) body is read and dropped, so the client gets to read the error
+        // response instead of a reset connection.
+        if (failure) continue;
+        if (!parser.write(bytes)) await Promise.race([once(parser, 'drain'), failed]);
+      }
+    } catch (error) {
+      fail(error); // the body broke off (client gone): nothing of it is kept
+    }
+    // An entry cut off mid-body never ends: its writer stops on `failed` (see writeHashed) and the chain settles.
+    if (failure) (current as ReadEntry | null)?.resume();
+    if (!failure) {
+      const ended = new Promise<void>((resolve) => {
+        parser.once('end', () => resolve());
+        parser.once('close', () => resolve());
+      });
+      parser.end();
+      // A truncated archive makes the parser fail instead of ending.
+      await Promise.race([ended, failed]);
+    }
+    await chain;
+    if (failure) throw failure;
+    if (staged.size === 0) throw new InvalidBlobError('The pack holds no blobs.');
+    return staged;
+  }
+
+  /** Renames a verified temp file into place. Returns false when the blob was already stored. */
+  private async commit(tmp: string, digest: string): Promise<boolean> {
+    const target = this.pathOf(digest);
+    if (await this.has(digest)) return false;
+    await mkdir(join(this.root, digest.slice(0, 2)), { recursive: true });
+    await rename(tmp, target);
+    return true;
+  }
+
+  private tempPath(): string {
+    return join(this.tmpDir, `put-${randomBytes(8).toString('hex')}`);
+  }
+}
+
+/** Throws `InvalidBlobError` unless `digest` is a lowercase hex SHA-256. */
+export function assertDigest(digest: string): void {
+  if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
+    throw new InvalidBlobError(`${JSON.stringify(digest)} is not a lowercase hex SHA-256 digest.`, { digest });
+  }
+}
+
+/** Streams `source` into a new file at `file` (mode 0600, never following a link), hashing on the way. */
+async function writeHashed(
+  file: string,
+  source: ByteSource,
+  maxBytes: number,
+  stop?: Promise<void>,
+): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const handle = await open(file, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_NOFOLLOW, 0o600);
+  try {
+    for await (const bytes of detached(source, stop)) {
+      size += bytes.byteLength;
+      if (size > maxBytes) throw new PayloadTooLargeError(`A blob may be at most ${maxBytes} bytes.`, maxBytes);
+      hash.update(bytes);
+      await handle.write(bytes);
+    }
+  } finally {
+    await handle.close();
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * Iterates `source` as Buffers without ever closing it: leaving the loop early (a limit, a mismatch) must not
+ * destroy an HTTP request body, or the error response could never reach the client. The caller owns the source.
+ * When `stop` resolves, a pending read ends the iteration with an error (a source that will never continue).
+ */
+function detached(source: ByteSource, stop?: Promise<void>): AsyncIterable<Buffer> {
+  const stopped = stop?.then((): never => {
+    throw new Error('Stopped reading: the upload failed.');
+  });
+  stopped?.catch(() => undefined); // observed here so an unused stop never reports an unhandled rejection
+  return {
+    [Symbol.asyncIterator]() {
+      const inner: AsyncIterator<Uint8Array | string> | Iterator<Uint8Array | string> =
+        Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+      return {
+        async next(): Promise<IteratorResult<Buffer>> {
+          const step = await (stopped ? Promise.race([inner.next(), stopped]) : inner.next());
+          if (step.done) return { done: true, value: undefined };
+          const chunk = step.value;
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          return { done: false, value: bytes };
+        },
+        async return(): Promise<IteratorResult<Buffer>> {
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}
+
+function isErrno(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

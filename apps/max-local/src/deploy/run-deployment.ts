@@ -1,0 +1,121 @@
+import { assembleTree, type AssembleOptions } from './assemble-tree.js';
+import type { BlobStore } from './blob-store.js';
+import { detectBuildPlan, type BuildPlan } from './build-plan.js';
+import { runBuild } from './build-runner.js';
+import { CancelledError, DeployError, PipelineError, type DeploymentFailure } from './deploy-errors.js';
+import type { ManifestEntry } from './manifest.js';
+import type { OutputLine } from './process-group.js';
+import type { LiveRelease, ReleaseManager } from './release-manager.js';
+
+/** The states this function moves a deployment through (`uploading`/`queued` are the routes' business). */
+export type PipelineState = 'building' | 'releasing' | 'running' | 'failed' | 'cancelled';
+
+/** A build log line: command output (`build`) or the platform's own notes (`platform`). */
+export interface BuildLogLine extends OutputLine {
+  source: 'build' | 'platform';
+}
+
+/** What the caller decides once the build succeeded: the release number and its config snapshot. */
+export interface ReleasePlan {
+  version: number;
+  /** Effective environment incl. MAX_APP, MAX_NETWORK, MAX_HOSTNAME, MAX_RELEASE (PORT is added). */
+  env: Record<string, string>;
+}
+
+export interface RunDeploymentOptions {
+  blobs: BlobStore;
+  manifest: readonly ManifestEntry[];
+  /** Where this deployment's tree goes, e.g. `<dataDir>/builds/<deployment id>`; must not exist yet. */
+  buildDir: string;
+  releases: ReleaseManager;
+  /** Build-time environment (the app's vars and secrets; no PORT). */
+  buildEnv: Record<string, string>;
+  /** Called after a successful build; typically inserts the `pending` release row and returns its number + env. */
+  prepareRelease: (plan: BuildPlan) => Promise<ReleasePlan> | ReleasePlan;
+  /** The app's `health_check_path`; `rig.json` `health.path` wins. Null = TCP port check. */
+  healthCheckPath: string | null;
+  /** Used when `rig.json` gives no `health.timeout_seconds`. Default 60 s. */
+  healthTimeoutMs?: number;
+  /** Sent as `Host` to health checks. */
+  hostname?: string;
+  onBuildLogLine: (line: BuildLogLine) => void;
+  onStateChange?: (state: PipelineState, details: { failure?: DeploymentFailure; version?: number }) => void;
+  signal?: AbortSignal;
+  buildTimeoutMs?: number;
+  assemble?: AssembleOptions;
+  basePath?: string;
+  home?: string;
+}
+
+export interface DeploymentOutcome {
+  plan: BuildPlan;
+  release: LiveRelease;
+}
+
+/**
+ * One deployment, after its blobs are uploaded: assemble the tree → detect the build plan → build → start the
+ * release, health-check it and switch the route (via the app's `ReleaseManager`). Reports each state; on failure
+ * reports `failed` with the API's `DeploymentFailure` (or `cancelled`) and rethrows, and the previous release
+ * keeps serving in every failure case.
+ */
+export async function runDeployment(options: RunDeploymentOptions): Promise<DeploymentOutcome> {
+  const { onBuildLogLine: log } = options;
+  const note = (line: string, stream: 'stdout' | 'stderr' = 'stdout'): void => log({ source: 'platform', stream, line });
+  const report = options.onStateChange ?? (() => undefined);
+  let version: number | undefined;
+  try {
+    report('building', {});
+    const assembled = await assembleTree(options.blobs, options.manifest, options.buildDir, options.assemble);
+    note(`Assembled ${assembled.files} files (${assembled.totalBytes} bytes) and ${assembled.links} links.`);
+    const plan = await detectBuildPlan(options.buildDir);
+    note(`Build plan from ${plan.source}: ${plan.steps.map((s) => s.command).join(' && ') || '(nothing to build)'}; start: ${plan.start}`);
+    await runBuild({
+      dir: options.buildDir,
+      plan,
+      env: options.buildEnv,
+      signal: options.signal,
+      timeoutMs: options.buildTimeoutMs,
+      basePath: options.basePath,
+      home: options.home,
+      onStep: (step) => note(`$ ${step.command}`),
+      onLogLine: (line) => log({ ...line, source: 'build' }),
+    });
+    note('Build succeeded.');
+    if (options.signal?.aborted) throw new CancelledError('The deployment was cancelled.');
+
+    const release = await options.prepareRelease(plan);
+    version = release.version;
+    report('releasing', { version });
+    const live = await options.releases.deploy({
+      version: release.version,
+      dir: options.buildDir,
+      start: plan.start,
+      env: release.env,
+      health: {
+        path: plan.health.path ?? options.healthCheckPath,
+        timeoutMs: plan.health.timeoutMs ?? options.healthTimeoutMs ?? 60_000,
+        hostHeader: options.hostname,
+      },
+    });
+    note(`Release v${live.version} is live.`);
+    report('running', { version });
+    return { plan, release: live };
+  } catch (error) {
+    if (error instanceof CancelledError) {
+      note('Cancelled.', 'stderr');
+      report('cancelled', { version });
+    } else {
+      const failure = toFailure(error);
+      note(failure.message, 'stderr');
+      report('failed', { failure, version });
+    }
+    throw error;
+  }
+}
+
+/** Maps any error of the pipeline to the API's `DeploymentFailure`. */
+export function toFailure(error: unknown): DeploymentFailure {
+  if (error instanceof PipelineError) return error.failure;
+  if (error instanceof DeployError) return { stage: 'upload', reason: 'internal_error', message: error.message };
+  return { stage: 'build', reason: 'internal_error', message: `Internal error: ${error instanceof Error ? error.message : String(error)}` };
+}
