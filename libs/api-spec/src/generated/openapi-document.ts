@@ -5712,7 +5712,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "ManifestEntry": {
-        "description": "One regular file of the source tree.",
+        "description": "One entry of the source tree: a regular file, or a symbolic link kept as a link. For a link, `target` is\nthe link text (relative, resolving inside the tree; the platform refuses anything else), and `sha256`\nand `size` describe that text.\n",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -5722,6 +5722,21 @@ export const openapiDocument: OpenApiDocument = {
           "mode"
         ],
         "properties": {
+          "type": {
+            "description": "What the entry is. Absent means `file`.",
+            "type": "string",
+            "enum": [
+              "file",
+              "symlink"
+            ],
+            "default": "file"
+          },
+          "target": {
+            "description": "The link text of a `symlink` entry (required for links, absent for files).",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 4096
+          },
           "path": {
             "description": "Relative POSIX path inside the tree: no leading `/`, no `.` or `..` segments, no backslashes, no empty\nsegments. The platform rejects anything else rather than trusting it.\n",
             "type": "string",
@@ -5741,7 +5756,7 @@ export const openapiDocument: OpenApiDocument = {
             "minimum": 0
           },
           "mode": {
-            "description": "Unix permission bits, for example 420 (0644) or 493 (0755); only the executable bits are kept.",
+            "description": "Unix permission bits, for example 420 (0644) or 493 (0755); only the executable bits are kept. Links record 511 (0777).",
             "type": "integer",
             "minimum": 0,
             "maximum": 511

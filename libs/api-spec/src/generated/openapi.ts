@@ -1634,8 +1634,20 @@ export interface components {
             /** @description Blobs of the pack the platform already held. */
             already_present: components["schemas"]["BlobDigest"][];
         };
-        /** @description One regular file of the source tree. */
+        /**
+         * @description One entry of the source tree: a regular file, or a symbolic link kept as a link. For a link, `target` is
+         *     the link text (relative, resolving inside the tree; the platform refuses anything else), and `sha256`
+         *     and `size` describe that text.
+         */
         ManifestEntry: {
+            /**
+             * @description What the entry is. Absent means `file`.
+             * @default file
+             * @enum {string}
+             */
+            type: "file" | "symlink";
+            /** @description The link text of a `symlink` entry (required for links, absent for files). */
+            target?: string;
             /**
              * @description Relative POSIX path inside the tree: no leading `/`, no `.` or `..` segments, no backslashes, no empty
              *     segments. The platform rejects anything else rather than trusting it.
@@ -1645,7 +1657,7 @@ export interface components {
             sha256: components["schemas"]["BlobDigest"];
             /** @description Bytes. */
             size: number;
-            /** @description Unix permission bits, for example 420 (0644) or 493 (0755); only the executable bits are kept. */
+            /** @description Unix permission bits, for example 420 (0644) or 493 (0755); only the executable bits are kept. Links record 511 (0777). */
             mode: number;
         };
         DeploymentCreate: {
