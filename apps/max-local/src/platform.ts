@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { systemClock, type Clock } from './clock.js';
 import { Database } from './db/database.js';
 import { ApiTokenService } from './services/api-tokens.js';
@@ -10,6 +11,16 @@ import { IdempotencyService } from './services/idempotency.js';
 import { NetworkService } from './services/networks.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
+import { ConfigReleases } from './services/config-releases.js';
+import { ConfigService } from './services/config.js';
+import { DashboardService } from './services/dashboard.js';
+import { EnvScopes } from './services/env-scope.js';
+import { EnvService } from './services/env.js';
+import { RevertService } from './services/revert.js';
+import { SecretService } from './services/secrets.js';
+import { VarService } from './services/vars.js';
+import { SecretCipher } from './secrets/secret-cipher.js';
+import { loadOrCreateSecretKey, SECRET_KEY_FILE } from './secrets/secret-key-file.js';
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
   domain: 'localhost',
@@ -36,8 +47,17 @@ export class Platform {
   readonly networks: NetworkService;
   readonly apps: AppService;
   readonly idempotency: IdempotencyService;
+  /** Where config changes ask the deploy subsystem for new releases. */
+  readonly configReleases: ConfigReleases;
+  readonly envScopes: EnvScopes;
+  readonly vars: VarService;
+  readonly secrets: SecretService;
+  readonly env: EnvService;
+  readonly dashboard: DashboardService;
+  readonly config: ConfigService;
+  readonly revert: RevertService;
 
-  private constructor(db: Database, clock: Clock, settings: PlatformSettings) {
+  private constructor(db: Database, clock: Clock, settings: PlatformSettings, cipher: SecretCipher) {
     this.db = db;
     this.clock = clock;
     this.settings = settings;
@@ -51,13 +71,27 @@ export class Platform {
     this.networks = new NetworkService(ctx);
     this.apps = new AppService(ctx, this.networks);
     this.idempotency = new IdempotencyService(ctx);
+    this.configReleases = new ConfigReleases();
+    this.envScopes = new EnvScopes(this.networks, this.apps);
+    this.vars = new VarService(ctx, this.configReleases);
+    this.secrets = new SecretService(ctx, cipher, this.configReleases);
+    this.env = new EnvService({ scopes: this.envScopes, apps: this.apps, vars: this.vars, secrets: this.secrets, settings });
+    this.dashboard = new DashboardService(ctx);
+    this.config = new ConfigService(ctx, { networks: this.networks, apps: this.apps, vars: this.vars, secrets: this.secrets });
+    this.revert = new RevertService(ctx, { vars: this.vars, secrets: this.secrets });
   }
 
-  /** Opens the data dir's database (migrating it) and makes sure the default owner exists. */
+  /**
+   * Opens the data dir's database (migrating it), loads (or creates) the secret key file, and
+   * makes sure the default owner exists. Refuses to open with a key file that is not private, not
+   * 32 bytes, or not the key the stored secrets were encrypted with.
+   */
   static open(options: { dataDir: string; clock?: Clock; settings?: Partial<PlatformSettings> }): Platform {
     const db = Database.open(options.dataDir);
     try {
-      const platform = new Platform(db, options.clock ?? systemClock, { ...DEFAULT_SETTINGS, ...options.settings });
+      const cipher = new SecretCipher(loadOrCreateSecretKey(options.dataDir));
+      const platform = new Platform(db, options.clock ?? systemClock, { ...DEFAULT_SETTINGS, ...options.settings }, cipher);
+      platform.secrets.assertKeyMatches(join(options.dataDir, SECRET_KEY_FILE));
       platform.users.ensureOwner();
       return platform;
     } catch (error) {

@@ -154,4 +154,69 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'vars-secrets-config-history',
+    sql: `
+      -- Vars and secrets live at network scope (app_id NULL) or app scope. One unique index over
+      -- (network, app-or-empty, key) because NULLs are distinct in plain UNIQUE constraints.
+      CREATE TABLE vars (
+        network_id  TEXT NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+        app_id      TEXT REFERENCES apps(id) ON DELETE CASCADE,
+        key         TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX vars_scope_key ON vars(network_id, ifnull(app_id, ''), key);
+
+      -- Every value a secret ever had, encrypted (AES-256-GCM; AAD binds scope, key and version id).
+      -- Kept so that reverting a secret change restores the previous value without ever decrypting it.
+      CREATE TABLE secret_versions (
+        id          TEXT PRIMARY KEY,
+        network_id  TEXT NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+        app_id      TEXT REFERENCES apps(id) ON DELETE CASCADE,
+        key         TEXT NOT NULL,
+        key_id      TEXT NOT NULL,
+        iv          BLOB NOT NULL,
+        ciphertext  BLOB NOT NULL,
+        auth_tag    BLOB NOT NULL,
+        digest      TEXT NOT NULL,
+        created_at  INTEGER NOT NULL
+      );
+      CREATE INDEX secret_versions_scope ON secret_versions(network_id, app_id, key);
+      CREATE INDEX secret_versions_key_id ON secret_versions(key_id);
+
+      -- The current secrets: a pointer to the version in use (digest copied for cheap listing).
+      CREATE TABLE secrets (
+        network_id  TEXT NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+        app_id      TEXT REFERENCES apps(id) ON DELETE CASCADE,
+        key         TEXT NOT NULL,
+        version_id  TEXT NOT NULL REFERENCES secret_versions(id),
+        digest      TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX secrets_scope_key ON secrets(network_id, ifnull(app_id, ''), key);
+
+      -- What each revertible config event changed, key by key: before/after as JSON (NULL = absent)
+      -- for vars, before/after version ids for secrets. No foreign keys to the scope: history
+      -- outlives deleted apps (a revert then answers that the target is gone).
+      CREATE TABLE config_changes (
+        event_id        TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        kind            TEXT NOT NULL CHECK (kind IN ('var', 'secret')),
+        network_id      TEXT NOT NULL,
+        app_id          TEXT,
+        key             TEXT NOT NULL,
+        before_json     TEXT,
+        after_json      TEXT,
+        before_version  TEXT,
+        after_version   TEXT,
+        PRIMARY KEY (event_id, key)
+      );
+
+      -- Dashboard: counts by status from the index alone, whatever the number of apps.
+      CREATE INDEX apps_network_status ON apps(network_id, status);
+    `,
+  },
 ];

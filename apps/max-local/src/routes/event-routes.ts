@@ -1,5 +1,5 @@
 import type { RouteTable } from '../http/route-types.js';
-import { validationFailed } from '../http/api-error.js';
+import { notFound, validationFailed } from '../http/api-error.js';
 import type { RouteDeps } from './deps.js';
 import { toWireEvent } from './wire.js';
 
@@ -18,6 +18,11 @@ const encodeSeqCursor = (seq: number): string => Buffer.from(`seq:${seq}`).toStr
 
 export function eventRoutes({ platform }: RouteDeps): RouteTable {
   return {
+    getEvent: ({ params, principal }) => {
+      const event = platform.events.get(principal.user.id, params.event_id);
+      if (!event) throw notFound(`Event ${params.event_id} not found.`);
+      return { status: 200, body: toWireEvent(event) };
+    },
     listEvents: ({ query, principal }) => {
       const limit = query.limit ?? 50;
       const rows = platform.events.query(

@@ -5,6 +5,8 @@ import { eventRoutes } from './event-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { meRoutes } from './me-routes.js';
 import { appRoutes, networkRoutes } from './network-routes.js';
+import { configRoutes } from './config-routes.js';
+import { secretRoutes, varRoutes } from './var-routes.js';
 
 /**
  * Handlers for the operations max-local implements, by operationId. Operations the spec defines for
@@ -18,5 +20,8 @@ export function apiHandlers(deps: RouteDeps, isShuttingDown: () => boolean): Rou
     ...networkRoutes(deps),
     ...appRoutes(deps),
     ...eventRoutes(deps),
+    ...varRoutes(deps),
+    ...secretRoutes(deps),
+    ...configRoutes(deps),
   };
 }

@@ -5,6 +5,7 @@ import type { App } from '../services/apps.js';
 import type { PlatformSettings } from '../services/context.js';
 import type { EventRecord } from '../services/event-log.js';
 import type { Network } from '../services/networks.js';
+import { isRevertible } from '../services/revert.js';
 
 /** Domain objects → wire shapes (snake_case, RFC 3339), typed by the spec's schemas. */
 
@@ -50,5 +51,6 @@ export const toWireEvent = (event: EventRecord): Schemas['Event'] => ({
   actor: event.actor,
   target: event.target as Schemas['EventTarget'],
   details: event.details,
+  revertible: isRevertible(event),
   created_at: toRfc3339(event.createdAt),
 });

@@ -9,7 +9,9 @@ import { newId } from '../auth/secrets.js';
  *
  * Interface for consumers (the realtime `events:<user>` channel builds on exactly this):
  * - {@link EventLog.listAfter} — durable catch-up: events of a user with `seq > afterSeq`, ascending.
- * - {@link EventLog.latestSeq} / {@link EventLog.earliestSeq} — the bounds of what `listAfter` can return.
+ * - {@link EventLog.latestSeq} — the user's newest seq: where "live from now" starts (the join reply's `last_seq`).
+ * Events are never pruned (there is no retention), so `listAfter(user, 0, …)` always returns the whole history
+ * from seq 1 and the `events` channel never has to report a retention gap.
  * - {@link EventLog.subscribe} — live tail: called synchronously after each commit, in commit order,
  *   for events appended by THIS process. Events written by another process on the same data dir
  *   (e.g. `max-local token create`) are visible through `listAfter` only.
@@ -151,11 +153,6 @@ export class EventLog {
     return this.#db.get<{ event_seq: number }>('SELECT event_seq FROM users WHERE id = ?', [userId])?.event_seq ?? 0;
   }
 
-  /** The user's lowest stored `seq` (0 when none): catch-up cannot go further back than this. */
-  earliestSeq(userId: string): number {
-    return this.#db.get<{ seq: number | null }>('SELECT MIN(seq) AS seq FROM events WHERE user_id = ?', [userId])?.seq ?? 0;
-  }
-
   /**
    * Filtered history for the REST API: newest first, only events with `seq < beforeSeq` when given
    * (the cursor), at most `limit`.
@@ -200,6 +197,12 @@ export class EventLog {
     return this.#db
       .all<EventRow>(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`, params)
       .map(fromRow);
+  }
+
+  /** One event of `userId` by id, or undefined (another user's event is as absent as a missing one). */
+  get(userId: string, id: string): EventRecord | undefined {
+    const row = this.#db.get<EventRow>('SELECT * FROM events WHERE id = ? AND user_id = ?', [id, userId]);
+    return row ? fromRow(row) : undefined;
   }
 
   /** Registers a live listener; returns the function that removes it. */

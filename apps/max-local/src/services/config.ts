@@ -1,0 +1,170 @@
+import type { Schemas } from '@max/api-spec';
+import { ApiError } from '../http/api-error.js';
+import type { AppService } from './apps.js';
+import type { ReleaseRef } from './config-releases.js';
+import { assertConfigDocument, computePlan, type ConfigDocument, type Plan } from './config-plan.js';
+import { docDefaults, loadLiveConfig, toConfigDocument, type LiveNetwork } from './config-state.js';
+import type { ServiceContext } from './context.js';
+import type { EnvScope } from './env-scope.js';
+import type { EventActor } from './event-log.js';
+import type { NetworkService } from './networks.js';
+import type { SecretService } from './secrets.js';
+import type { VarService } from './vars.js';
+
+/**
+ * Configuration as code: `export` writes the live state as a document, `plan` diffs a document
+ * against it, `apply` re-plans and makes every change in ONE transaction through the same service
+ * methods the REST API uses — so an apply leaves the same events (and `config_changes` rows, so
+ * its var and secret changes are revertible) as the equivalent API calls, plus one
+ * `config.applied` summary.
+ */
+export class ConfigService {
+  readonly #ctx: ServiceContext;
+  readonly #networks: NetworkService;
+  readonly #apps: AppService;
+  readonly #vars: VarService;
+  readonly #secrets: SecretService;
+
+  constructor(ctx: ServiceContext, deps: { networks: NetworkService; apps: AppService; vars: VarService; secrets: SecretService }) {
+    this.#ctx = ctx;
+    this.#networks = deps.networks;
+    this.#apps = deps.apps;
+    this.#vars = deps.vars;
+    this.#secrets = deps.secrets;
+  }
+
+  export(userId: string, network?: string): ConfigDocument {
+    if (network !== undefined) this.#networks.require(userId, network);
+    return toConfigDocument(loadLiveConfig(this.#ctx.db, userId, network === undefined ? undefined : [network]));
+  }
+
+  plan(userId: string, doc: ConfigDocument, prune: boolean, base = ''): Plan {
+    assertConfigDocument(doc, base);
+    return this.#plan(userId, doc, prune).plan;
+  }
+
+  apply(
+    userId: string,
+    actor: EventActor,
+    input: { document: ConfigDocument; plan_digest?: string | undefined; prune?: boolean | undefined },
+  ): { plan: Plan; releases: ReleaseRef[] } {
+    const doc = input.document;
+    const prune = input.prune ?? false;
+    assertConfigDocument(doc, '/document');
+    const { db, events } = this.#ctx;
+    return db.transaction(() => {
+      const { plan, live } = this.#plan(userId, doc, prune);
+      if (input.plan_digest !== undefined && input.plan_digest !== plan.digest) {
+        throw new ApiError(409, 'plan_stale', 'The platform changed since this plan was made; plan again and review the changes.', {
+          details: { plan_digest: plan.digest },
+        });
+      }
+      if (plan.blockers.length > 0) {
+        throw new ApiError(
+          409,
+          'plan_blocked',
+          `The plan has ${plan.blockers.length} blocker(s); the first: ${(plan.blockers[0] as Schemas['PlanBlocker']).message}`,
+          { details: { blockers: plan.blockers } },
+        );
+      }
+      if (plan.changes.length === 0) return { plan, releases: [] };
+      const releases: ReleaseRef[] = [];
+      const via = { via: 'config.apply' };
+      for (const networkDoc of doc.networks) {
+        const liveNetwork = live.get(networkDoc.name);
+        const description = networkDoc.description ?? docDefaults.description;
+        let networkId: string;
+        if (!liveNetwork) {
+          networkId = this.#networks.create(userId, actor, { name: networkDoc.name, description }).id;
+        } else {
+          networkId = liveNetwork.id;
+          if (liveNetwork.description !== description) this.#networks.update(userId, actor, networkDoc.name, { description });
+        }
+        const networkScope: EnvScope = { networkId, network: networkDoc.name, appId: null, app: null };
+        releases.push(...this.#converge(userId, actor, networkScope, liveNetwork?.vars, networkDoc.vars ?? {}, liveNetwork?.secrets, networkDoc.secrets ?? [], via));
+        const listed = new Set<string>();
+        for (const appDoc of networkDoc.apps ?? []) {
+          listed.add(appDoc.name);
+          const liveApp = liveNetwork?.apps.get(appDoc.name);
+          const appDescription = appDoc.description ?? docDefaults.description;
+          const healthCheckPath = appDoc.health_check_path ?? docDefaults.healthCheckPath;
+          let appId: string;
+          if (!liveApp) {
+            appId = this.#apps.create(userId, actor, networkDoc.name, {
+              name: appDoc.name,
+              description: appDescription,
+              health_check_path: healthCheckPath,
+            }).id;
+          } else {
+            appId = liveApp.id;
+            this.#apps.update(userId, actor, networkDoc.name, appDoc.name, { description: appDescription, health_check_path: healthCheckPath });
+          }
+          const appScope: EnvScope = { ...networkScope, appId, app: appDoc.name };
+          releases.push(...this.#converge(userId, actor, appScope, liveApp?.vars, appDoc.vars ?? {}, liveApp?.secrets, appDoc.secrets ?? [], via));
+        }
+        if (prune && liveNetwork) {
+          for (const name of [...liveNetwork.apps.keys()].sort()) {
+            if (!listed.has(name)) this.#apps.delete(userId, actor, networkDoc.name, name);
+          }
+        }
+      }
+      events.append({
+        userId,
+        action: 'config.applied',
+        actor,
+        target: { type: 'config' },
+        details: {
+          plan_digest: plan.digest,
+          prune,
+          networks: doc.networks.map((n) => n.name),
+          summary: plan.summary,
+          changes: plan.changes.map((c) => ({ action: c.action, resource: c.resource, network: c.network, app: c.app, key: c.key })),
+        },
+      });
+      return { plan, releases: latestPerApp(releases) };
+    });
+  }
+
+  /** Vars to exactly the document's map (sets, then unsets); secrets not listed are unset. */
+  #converge(
+    userId: string,
+    actor: EventActor,
+    scope: EnvScope,
+    liveVars: ReadonlyMap<string, string> | undefined,
+    wantedVars: Readonly<Record<string, string>>,
+    liveSecrets: ReadonlyMap<string, string> | undefined,
+    wantedSecrets: readonly string[],
+    details: Record<string, unknown>,
+  ): ReleaseRef[] {
+    const releases: ReleaseRef[] = [];
+    const sets = new Map(Object.entries(wantedVars).filter(([key, value]) => liveVars?.get(key) !== value));
+    if (sets.size > 0) releases.push(...this.#vars.change(userId, actor, scope, sets, 'var.set', details).releases);
+    const unsets = new Map([...(liveVars?.keys() ?? [])].filter((key) => !Object.hasOwn(wantedVars, key)).map((key) => [key, null]));
+    if (unsets.size > 0) releases.push(...this.#vars.change(userId, actor, scope, unsets, 'var.unset', details).releases);
+    const listed = new Set(wantedSecrets);
+    const secretUnsets = new Map([...(liveSecrets?.keys() ?? [])].filter((key) => !listed.has(key)).map((key) => [key, null]));
+    if (secretUnsets.size > 0) releases.push(...this.#secrets.change(userId, actor, scope, secretUnsets, 'secret.unset', details).releases);
+    return releases;
+  }
+
+  #plan(userId: string, doc: ConfigDocument, prune: boolean): { plan: Plan; live: Map<string, LiveNetwork> } {
+    const names = doc.networks.map((n) => n.name);
+    const live = loadLiveConfig(this.#ctx.db, userId, names);
+    const takenByOthers = new Set(
+      this.#ctx.db
+        .all<{ name: string }>('SELECT name FROM networks WHERE user_id <> ? AND name IN (SELECT value FROM json_each(?))', [
+          userId,
+          JSON.stringify(names),
+        ])
+        .map((row) => row.name),
+    );
+    return { plan: computePlan(doc, { live, takenByOthers, prune }), live };
+  }
+}
+
+/** An app changed at several scopes in one apply may be released more than once; report its last release. */
+function latestPerApp(releases: readonly ReleaseRef[]): ReleaseRef[] {
+  const byApp = new Map<string, ReleaseRef>();
+  for (const release of releases) byApp.set(`${release.network}/${release.app}`, release);
+  return [...byApp.values()];
+}
