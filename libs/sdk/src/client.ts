@@ -5,9 +5,13 @@ import type { TraceHandler } from './core/trace-event.js';
 import { MaxValidationError } from './errors/error-classes.js';
 import { AppsResource } from './resources/apps.js';
 import { AuthResource } from './resources/auth.js';
+import { ConfigResource } from './resources/config.js';
+import { DashboardResource } from './resources/dashboard.js';
 import { EventsResource } from './resources/events.js';
 import { MeResource } from './resources/me.js';
 import { NetworksResource } from './resources/networks.js';
+import { SecretsResource } from './resources/secrets.js';
+import { VarsResource } from './resources/vars.js';
 
 /**
  * Options of {@link MaxClient}.
@@ -61,7 +65,15 @@ export class MaxClient {
   readonly me: MeResource;
   readonly networks: NetworksResource;
   readonly apps: AppsResource;
-  /** Audit history. */
+  /** Vars at network or app scope. */
+  readonly vars: VarsResource;
+  /** Write-only secrets at network or app scope. */
+  readonly secrets: SecretsResource;
+  /** Everything for an overview screen, in one request. */
+  readonly dashboard: DashboardResource;
+  /** Configuration as code: export, plan, apply. */
+  readonly config: ConfigResource;
+  /** Audit history, and reverting what it recorded. */
   readonly events: EventsResource;
   /** The normalised base URL (no trailing slash). */
   readonly apiUrl: string;
@@ -86,6 +98,10 @@ export class MaxClient {
     this.me = new MeResource(core);
     this.networks = new NetworksResource(core);
     this.apps = new AppsResource(core);
+    this.vars = new VarsResource(core);
+    this.secrets = new SecretsResource(core);
+    this.dashboard = new DashboardResource(core);
+    this.config = new ConfigResource(core);
     this.events = new EventsResource(core);
   }
 }

@@ -27,9 +27,14 @@ export {
 export type { AuthResource, DevicePollProgress, WaitForDeviceTokenOptions } from './resources/auth.js';
 export type { ApiTokenListParams, ApiTokensResource } from './resources/api-tokens.js';
 export type { AppListParams, AppsResource } from './resources/apps.js';
+export type { ConfigApplyParams, ConfigExportParams, ConfigPlanParams, ConfigResource } from './resources/config.js';
+export type { DashboardParams, DashboardResource } from './resources/dashboard.js';
+export type { EnvListParams, EnvScope } from './resources/env-scope.js';
 export type { EventListParams, EventsResource } from './resources/events.js';
 export type { MeResource } from './resources/me.js';
 export type { NetworkDeleteParams, NetworkListParams, NetworksResource } from './resources/networks.js';
+export type { SecretsResource } from './resources/secrets.js';
+export type { VarsResource } from './resources/vars.js';
 
 export type {
   Actor,
@@ -38,20 +43,44 @@ export type {
   ApiTokenCreated,
   App,
   AppCreate,
+  AppEnv,
   AppStatus,
   AppUpdate,
+  ConfigApp,
+  ConfigApplyResult,
+  ConfigDocument,
+  ConfigNetwork,
+  Dashboard,
+  DashboardApp,
+  DeploymentState,
+  DeploymentSummary,
   DeviceAuthorization,
   DeviceCodeRequest,
+  EnvEntry,
+  EnvMap,
+  EnvSource,
   ErrorBody,
   ErrorCode,
   Event,
+  EventRevertResult,
   EventTarget,
   FieldError,
+  KeysUnsetResult,
   ListSort,
   Me,
   Network,
   NetworkCreate,
   NetworkUpdate,
+  Plan,
+  PlanBlocker,
+  PlanChange,
+  PlanField,
+  ReleaseRef,
   Scope,
+  Secret,
+  SecretsSetResult,
   TokenResponse,
+  Var,
+  VarsSetResult,
 } from './types.js';
+export { parseEnvFile, EnvFileError, type EnvFileEntry } from './dotenv/parse-env-file.js';

@@ -233,3 +233,250 @@ export type ErrorCode = Schemas['ErrorCode'];
  * ```
  */
 export type FieldError = Schemas['FieldError'];
+
+/**
+ * Keys to values, the shape of a bulk `vars.set` / `secrets.set` and of `vars` in config documents.
+ *
+ * @example
+ * ```ts
+ * const values: EnvMap = { NODE_ENV: 'production', LOG_LEVEL: 'info' };
+ * ```
+ */
+export type EnvMap = Schemas['EnvMap'];
+
+/**
+ * A var (plain configuration value) at network or app scope.
+ *
+ * @example
+ * ```ts
+ * for await (const v of client.vars.list({ network: 'staging', app: 'web' })) console.log(`${v.key}=${v.value}`);
+ * ```
+ */
+export type Var = Schemas['Var'];
+
+/**
+ * A secret as the API shows it: key, `sha256:` digest of the value, and timestamps. Never the value.
+ *
+ * @example
+ * ```ts
+ * const secret: Secret = await client.secrets.get({ network: 'staging' }, 'DATABASE_URL');
+ * console.log(secret.key, secret.digest, secret.updated_at);
+ * ```
+ */
+export type Secret = Schemas['Secret'];
+
+/**
+ * A release made as a side effect of a change (new config → new release of every deployed app it affects).
+ *
+ * @example
+ * ```ts
+ * const { releases } = await client.vars.set({ network: 'staging' }, { LOG_LEVEL: 'debug' });
+ * for (const r of releases) console.log(`${r.network}/${r.app} v${r.version}`);
+ * ```
+ */
+export type ReleaseRef = Schemas['ReleaseRef'];
+
+/**
+ * The answer to `vars.set`: the vars as now stored, and the releases the change made.
+ *
+ * @example
+ * ```ts
+ * const result: VarsSetResult = await client.vars.set({ network: 'staging' }, { A: '1', B: '2' });
+ * console.log(result.data.map((v) => v.key)); // ['A', 'B']
+ * ```
+ */
+export type VarsSetResult = Schemas['VarsSetResult'];
+
+/**
+ * The answer to `secrets.set`: the secrets as now stored (without values), and the releases the change made.
+ *
+ * @example
+ * ```ts
+ * const result: SecretsSetResult = await client.secrets.set({ network: 'staging' }, { API_KEY: value });
+ * console.log(result.data[0]?.digest);
+ * ```
+ */
+export type SecretsSetResult = Schemas['SecretsSetResult'];
+
+/**
+ * The answer to `vars.unset` / `secrets.unset`: the keys that existed and were removed (absent keys are not an
+ * error), and the releases the change made.
+ *
+ * @example
+ * ```ts
+ * const { unset }: KeysUnsetResult = await client.vars.unset({ network: 'staging' }, ['OLD', 'GONE']);
+ * ```
+ */
+export type KeysUnsetResult = Schemas['KeysUnsetResult'];
+
+/**
+ * Where an effective environment value comes from, lowest precedence first: `network` vars, `app` vars,
+ * `secret`s (app secrets over network secrets), `platform` vars.
+ *
+ * @example
+ * ```ts
+ * const label: Record<EnvSource, string> = { network: 'net', app: 'app', secret: 'secret', platform: 'platform' };
+ * ```
+ */
+export type EnvSource = Schemas['EnvSource'];
+
+/**
+ * One key of an app's effective environment: the source that won, the value (`null` for secrets) and the
+ * lower-precedence sources it overrode.
+ *
+ * @example
+ * ```ts
+ * const describe = (e: EnvEntry) => `${e.key} from ${e.source}${e.overridden.length ? ` (over ${e.overridden.join(', ')})` : ''}`;
+ * ```
+ */
+export type EnvEntry = Schemas['EnvEntry'];
+
+/**
+ * An app's effective environment, sorted by key.
+ *
+ * @example
+ * ```ts
+ * const env: AppEnv = await client.apps.env('staging', 'web');
+ * for (const entry of env.data) console.log(entry.key, entry.source, entry.value ?? '(secret)');
+ * ```
+ */
+export type AppEnv = Schemas['AppEnv'];
+
+/**
+ * The state of a deployment.
+ *
+ * @example
+ * ```ts
+ * const finished = (s: DeploymentState) => ['running', 'failed', 'rolled_back', 'cancelled'].includes(s);
+ * ```
+ */
+export type DeploymentState = Schemas['DeploymentState'];
+
+/**
+ * The short form of a deployment the dashboard shows per app.
+ *
+ * @example
+ * ```ts
+ * const age = (d: DeploymentSummary) => Date.now() - Date.parse(d.created_at);
+ * ```
+ */
+export type DeploymentSummary = Schemas['DeploymentSummary'];
+
+/**
+ * An app with its latest deployment, as the dashboard lists it.
+ *
+ * @example
+ * ```ts
+ * const line = (a: DashboardApp) => `${a.network}/${a.name} ${a.status} ${a.latest_deployment?.state ?? '-'}`;
+ * ```
+ */
+export type DashboardApp = Schemas['DashboardApp'];
+
+/**
+ * Everything for an overview screen, from one request: networks, apps, recent events and counts.
+ *
+ * @example
+ * ```ts
+ * const dashboard: Dashboard = await client.dashboard.get({ events: 10 });
+ * console.log(`${dashboard.counts.apps} apps, ${dashboard.counts.apps_by_status.running} running`);
+ * ```
+ */
+export type Dashboard = Schemas['Dashboard'];
+
+/**
+ * A declarative configuration document (`version: 1`): networks, their apps, vars and secret keys (never
+ * secret values). `config.export` writes it; `config.plan` and `config.apply` take it.
+ *
+ * @example
+ * ```ts
+ * const document: ConfigDocument = {
+ *   version: 1,
+ *   networks: [{ name: 'staging', vars: { LOG_LEVEL: 'info' }, secrets: ['DATABASE_URL'], apps: [{ name: 'web' }] }],
+ * };
+ * ```
+ */
+export type ConfigDocument = Schemas['ConfigDocument'];
+
+/**
+ * A network in a config document.
+ *
+ * @example
+ * ```ts
+ * const network: ConfigNetwork = { name: 'staging', description: 'Pre-production', apps: [] };
+ * ```
+ */
+export type ConfigNetwork = Schemas['ConfigNetwork'];
+
+/**
+ * An app in a config document.
+ *
+ * @example
+ * ```ts
+ * const app: ConfigApp = { name: 'web', health_check_path: '/healthz', vars: { PORT_HINT: '3000' } };
+ * ```
+ */
+export type ConfigApp = Schemas['ConfigApp'];
+
+/**
+ * What `config.plan` would change to make the platform match a document. Pass `digest` to `config.apply` to
+ * apply exactly what was reviewed.
+ *
+ * @example
+ * ```ts
+ * const plan: Plan = await client.config.plan(document);
+ * if (plan.blockers.length === 0 && plan.changes.length > 0) await client.config.apply(document, { planDigest: plan.digest });
+ * ```
+ */
+export type Plan = Schemas['Plan'];
+
+/**
+ * One change of a plan.
+ *
+ * @example
+ * ```ts
+ * const line = (c: PlanChange) => `${c.action} ${c.resource} ${[c.network, c.app, c.key].filter(Boolean).join('/')}`;
+ * ```
+ */
+export type PlanChange = Schemas['PlanChange'];
+
+/**
+ * One changed field of a plan change (secret changes have none: values are never shown).
+ *
+ * @example
+ * ```ts
+ * const diff = (f: PlanField) => `${f.name}: ${f.before ?? '∅'} → ${f.after ?? '∅'}`;
+ * ```
+ */
+export type PlanField = Schemas['PlanField'];
+
+/**
+ * Something a plan cannot do (`secret_missing`, `name_taken`); `config.apply` refuses while any remain.
+ *
+ * @example
+ * ```ts
+ * for (const b of plan.blockers) console.error(`${b.reason}: ${b.message}`);
+ * ```
+ */
+export type PlanBlocker = Schemas['PlanBlocker'];
+
+/**
+ * The answer to `config.apply`: the plan that was applied, and the releases it made.
+ *
+ * @example
+ * ```ts
+ * const { plan, releases }: ConfigApplyResult = await client.config.apply(document);
+ * console.log(`${plan.summary.create} created, ${releases.length} releases`);
+ * ```
+ */
+export type ConfigApplyResult = Schemas['ConfigApplyResult'];
+
+/**
+ * The answer to `events.revert`: the new event recording the revert, and the releases it made.
+ *
+ * @example
+ * ```ts
+ * const { event }: EventRevertResult = await client.events.revert('evt_123');
+ * console.log(event.action, event.details['reverts']);
+ * ```
+ */
+export type EventRevertResult = Schemas['EventRevertResult'];

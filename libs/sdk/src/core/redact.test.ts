@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactHeaders, redactJson, redactSecrets, redactUrl } from './redact.js';
+import { containsKnownValue, redactHeaders, redactJson, redactKnownValues, redactSecrets, redactUrl } from './redact.js';
 
 const ACCESS = 'mxa_AbC123-_xyz';
 const REFRESH = 'mxr_def456';
@@ -54,5 +54,36 @@ describe('redaction', () => {
       note: 'uses [REDACTED]',
     });
     expect(body).toEqual(copy);
+  });
+});
+
+describe('secret values', () => {
+  it('blanks every value of a secrets map, keeping the keys, at any depth', () => {
+    expect(redactJson({ secrets: { API_KEY: 'v1', DB: '' } })).toEqual({ secrets: { API_KEY: '[REDACTED]', DB: '[REDACTED]' } });
+    expect(redactJson({ wrap: [{ Secrets: { A: 'x' } }] })).toEqual({ wrap: [{ Secrets: { A: '[REDACTED]' } }] });
+    expect(redactJson({ secrets: { [`K_${ACCESS}`]: 'x' } })).toEqual({ secrets: { 'K_[REDACTED]': '[REDACTED]' } });
+  });
+
+  it('keeps secret key lists (config documents) but blanks list items that are not keys', () => {
+    expect(redactJson({ secrets: ['API_KEY', 'DB_PASSWORD'] })).toEqual({ secrets: ['API_KEY', 'DB_PASSWORD'] });
+    expect(redactJson({ secrets: ['API_KEY', 'not a key', 3, { v: 'x' }] })).toEqual({
+      secrets: ['API_KEY', '[REDACTED]', '[REDACTED]', '[REDACTED]'],
+    });
+  });
+
+  it('blanks a secrets field of any other shape whole', () => {
+    expect(redactJson({ secrets: 'raw' })).toEqual({ secrets: '[REDACTED]' });
+    expect(redactJson({ secrets: 42 })).toEqual({ secrets: '[REDACTED]' });
+  });
+
+  it('removes known values from strings, keys and nested values; longest first; short ones left alone', () => {
+    const known = ['hunter2x', 'hunter2xyz', 'ab'];
+    expect(redactKnownValues('pw hunter2xyz and hunter2x, ab', known)).toBe('pw [REDACTED] and [REDACTED], ab');
+    expect(redactKnownValues({ hunter2x: ['a hunter2x b', 1, null], token: 'x' }, known)).toEqual({
+      '[REDACTED]': ['a [REDACTED] b', 1, null],
+      token: '[REDACTED]',
+    });
+    expect(containsKnownValue('… hunter2x …', known)).toBe(true);
+    expect(containsKnownValue('ab only', known)).toBe(false);
   });
 });

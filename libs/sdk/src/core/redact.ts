@@ -1,3 +1,5 @@
+import { isEnvKey } from '@max/api-spec';
+
 /**
  * Redaction of secrets from everything the SDK shows to people or logs: error messages, error `request`
  * details, trace events. Redaction is applied where data leaves the SDK (error construction, trace emission),
@@ -27,6 +29,19 @@ const SECRET_BODY_FIELDS = new Set([
   'secret',
   'client_secret',
 ]);
+
+/**
+ * Body fields that hold secret *values* keyed by name (`{"secrets": {"API_KEY": "…"}}`, the body of a bulk
+ * secret set): the keys stay readable in traces, every value is blanked. In config documents the same field
+ * lists secret keys only (values never travel there), and those stay readable too.
+ */
+const SECRET_MAP_FIELDS = new Set(['secrets']);
+
+/**
+ * Values shorter than this are not searched for by {@link redactKnownValues}: blanking every "on" or "1" in a
+ * message would garble it while protecting nothing worth a secret.
+ */
+const MIN_KNOWN_VALUE_LENGTH = 4;
 
 /**
  * Replaces every Max token (`mxa_…`, `mxr_…`, `mxp_…`) in `text` with `[REDACTED]`. Use it on anything you
@@ -96,8 +111,9 @@ export function redactHeaders(headers: Headers | Record<string, string>): Record
 }
 
 /**
- * Deep-copies a JSON value with token-bearing fields replaced by `[REDACTED]` and Max tokens removed from
- * every string. Used for request bodies in trace events and for error `details`.
+ * Deep-copies a JSON value with token-bearing fields replaced by `[REDACTED]`, every value of a `secrets` map
+ * replaced by `[REDACTED]` (its keys stay readable), and Max tokens removed from every string. Used for
+ * request bodies in trace events and for error `details`.
  */
 export function redactJson(value: unknown): unknown {
   if (typeof value === 'string') return redactSecrets(value);
@@ -105,9 +121,64 @@ export function redactJson(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      out[key] = SECRET_BODY_FIELDS.has(key.toLowerCase()) ? REDACTED : redactJson(inner);
+      const name = key.toLowerCase();
+      if (SECRET_BODY_FIELDS.has(name)) out[key] = REDACTED;
+      else if (SECRET_MAP_FIELDS.has(name)) out[key] = redactSecretMap(inner);
+      else out[key] = redactJson(inner);
     }
     return out;
   }
   return value;
+}
+
+/**
+ * A `secrets` field: a map keeps its keys with every value blanked; a list keeps the items that are env keys
+ * (a config document's secret names) and blanks anything else; any other value is blanked whole.
+ */
+function redactSecretMap(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' && isEnvKey(item) ? item : REDACTED));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[redactSecrets(key)] = REDACTED;
+    return out;
+  }
+  return REDACTED;
+}
+
+/**
+ * Deep-copies a JSON value (or a string) with every occurrence of the given values replaced by `[REDACTED]`,
+ * in strings and in object keys, on top of {@link redactJson}. For the values the caller just sent (secret
+ * values): the SDK cannot recognise those by shape, but it knows them exactly. Values shorter than 4
+ * characters are left alone (see `MIN_KNOWN_VALUE_LENGTH`).
+ *
+ * @internal
+ */
+export function redactKnownValues(value: unknown, known: readonly string[]): unknown {
+  const needles = knownNeedles(known);
+  const scrub = (text: string): string => needles.reduce((acc, needle) => acc.replaceAll(needle, REDACTED), text);
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return scrub(node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node !== null && typeof node === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, inner] of Object.entries(node)) out[scrub(key)] = walk(inner);
+      return out;
+    }
+    return node;
+  };
+  return walk(redactJson(value));
+}
+
+/**
+ * Whether `text` contains any of the given values (same length rule as {@link redactKnownValues}).
+ *
+ * @internal
+ */
+export function containsKnownValue(text: string, known: readonly string[]): boolean {
+  return knownNeedles(known).some((needle) => text.includes(needle));
+}
+
+/** Longest first, so a value that contains another is replaced whole. */
+function knownNeedles(known: readonly string[]): string[] {
+  return [...new Set(known)].filter((v) => v.length >= MIN_KNOWN_VALUE_LENGTH).sort((a, b) => b.length - a.length);
 }

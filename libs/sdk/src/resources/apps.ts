@@ -2,8 +2,9 @@ import type { HttpCore } from '../core/http-core.js';
 import { callOperation } from '../core/operation.js';
 import { Paginated } from '../core/paginated.js';
 import type { RequestOptions } from '../core/request-options.js';
+import { AppEnvSchema } from '../schemas/app-env.js';
 import { AppPageSchema, AppSchema } from '../schemas/app.js';
-import type { App, AppCreate, AppUpdate, ListSort } from '../types.js';
+import type { App, AppCreate, AppEnv, AppUpdate, ListSort } from '../types.js';
 import { assertResourceName } from '../validation/resource-name.js';
 
 /**
@@ -139,6 +140,28 @@ export class AppsResource {
       operation: 'apps.delete',
       params: { network, app },
       responseSchema: null,
+      options,
+    });
+  }
+
+  /**
+   * The app's effective environment — what its process sees — sorted by key: network vars, overridden by app
+   * vars, overridden by secrets, overridden by platform vars (`PORT`, `MAX_APP`, …). Each entry names the
+   * source that won and the ones it overrode; secret values are `null`.
+   *
+   * @example
+   * ```ts
+   * const { data } = await client.apps.env('staging', 'web');
+   * for (const e of data) console.log(e.key, e.source, e.value ?? '(secret)', e.overridden.join(' < '));
+   * ```
+   */
+  async env(network: string, app: string, options?: RequestOptions): Promise<AppEnv> {
+    assertResourceName(network, '/path/network', 'network');
+    assertResourceName(app, '/path/app', 'app');
+    return callOperation(this.#core, 'get', '/api/v1/networks/{network}/apps/{app}/env', {
+      operation: 'apps.env',
+      params: { network, app },
+      responseSchema: AppEnvSchema,
       options,
     });
   }

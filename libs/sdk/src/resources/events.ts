@@ -2,8 +2,9 @@ import type { HttpCore } from '../core/http-core.js';
 import { callOperation } from '../core/operation.js';
 import { Paginated } from '../core/paginated.js';
 import type { RequestOptions } from '../core/request-options.js';
-import { EventPageSchema } from '../schemas/event.js';
-import type { Event } from '../types.js';
+import { MaxValidationError } from '../errors/error-classes.js';
+import { EventPageSchema, EventRevertResultSchema, EventSchema } from '../schemas/event.js';
+import type { Event, EventRevertResult } from '../types.js';
 import { assertResourceName } from '../validation/resource-name.js';
 
 /**
@@ -31,6 +32,22 @@ export interface EventListParams {
   limit?: number;
   /** Start from this cursor instead of the first page. */
   cursor?: string;
+}
+
+/** The spec's bounds for an event id (path parameter `event_id`). */
+const EVENT_ID_MAX_LENGTH = 255;
+
+/** Rejects an id the server could not route (empty: it would address `/events/revert`) before any request. */
+function assertEventId(id: string): void {
+  let problem: string | undefined;
+  if (id.length < 1) problem = 'must NOT have fewer than 1 characters';
+  else if (id.length > EVENT_ID_MAX_LENGTH) problem = `must NOT have more than ${EVENT_ID_MAX_LENGTH} characters`;
+  if (problem === undefined) return;
+  throw new MaxValidationError({
+    code: 'validation_failed',
+    message: `Invalid event id: ${problem}`,
+    details: { fields: [{ path: '/path/event_id', message: problem }] },
+  });
 }
 
 function toTime(value: string | Date | undefined): string | undefined {
@@ -75,5 +92,45 @@ export class EventsResource {
         options,
       });
     }, startCursor);
+  }
+
+  /**
+   * Gets one event by id.
+   *
+   * @example
+   * ```ts
+   * const event = await client.events.get('evt_123');
+   * if (event.revertible) console.log(`rig revert ${event.id} would undo ${event.action}`);
+   * ```
+   */
+  async get(id: string, options?: RequestOptions): Promise<Event> {
+    assertEventId(id);
+    return callOperation(this.#core, 'get', '/api/v1/events/{event_id}', {
+      operation: 'events.get',
+      params: { event_id: id },
+      responseSchema: EventSchema,
+      options,
+    });
+  }
+
+  /**
+   * Undoes the change an event recorded (vars, secrets, network and app updates, releases), as a new change
+   * with its own event (whose `details.reverts` is `id`). Rejects with `MaxConflictError`: code
+   * `not_revertible` for events that cannot be undone, `conflict` when the target changed again since.
+   *
+   * @example
+   * ```ts
+   * const { event, releases } = await client.events.revert('evt_123');
+   * console.log(`${event.action} recorded as ${event.id}; ${releases.length} new releases`);
+   * ```
+   */
+  async revert(id: string, options?: RequestOptions): Promise<EventRevertResult> {
+    assertEventId(id);
+    return callOperation(this.#core, 'post', '/api/v1/events/{event_id}/revert', {
+      operation: 'events.revert',
+      params: { event_id: id },
+      responseSchema: EventRevertResultSchema,
+      options,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
 import { pageSchema, TimestampSchema } from './common.js';
+import { ReleaseRefSchema } from './release-ref.js';
 import { assertType, type Equals } from './type-equality.js';
 
 type Schemas = components['schemas'];
@@ -38,3 +39,10 @@ assertType<Equals<z.infer<typeof EventSchema>, Schemas['Event']>>();
 /** @internal */
 export const EventPageSchema = pageSchema(EventSchema);
 assertType<Equals<z.infer<typeof EventPageSchema>, Schemas['EventPage']>>();
+
+/** @internal */
+export const EventRevertResultSchema = z.object({
+  event: EventSchema,
+  releases: z.array(ReleaseRefSchema),
+});
+assertType<Equals<z.infer<typeof EventRevertResultSchema>, Schemas['EventRevertResult']>>();

@@ -15,3 +15,11 @@ export type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T ext
 export function assertType<T extends true>(..._proof: T extends true ? [] : [never]): void {
   // Intentionally empty: the check happens in the type parameter constraint.
 }
+
+/**
+ * Flattens an intersection into one object type, so it can be compared with {@link Equals}: the generator
+ * writes `allOf` as `A & B`, which has the same members as the schema's flat object but is not "identical".
+ *
+ * @internal
+ */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};

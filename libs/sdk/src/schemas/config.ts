@@ -1,0 +1,85 @@
+import type { components } from '@max/api-spec';
+import * as z from 'zod/mini';
+import { DescriptionSchema } from './common.js';
+import { EnvMapSchema } from './env-var.js';
+import { ReleaseRefSchema } from './release-ref.js';
+import { Sha256DigestSchema } from './secret.js';
+import { assertType, type Equals } from './type-equality.js';
+
+type Schemas = components['schemas'];
+
+/** Secret keys only: values never travel in config documents. @internal */
+const EnvKeyListSchema = z.array(z.string());
+assertType<Equals<z.infer<typeof EnvKeyListSchema>, Schemas['EnvKeyList']>>();
+
+/** @internal */
+export const ConfigAppSchema = z.object({
+  name: z.string(),
+  description: z.optional(DescriptionSchema),
+  health_check_path: z.optional(z.string()),
+  vars: z.optional(EnvMapSchema),
+  secrets: z.optional(EnvKeyListSchema),
+});
+assertType<Equals<z.infer<typeof ConfigAppSchema>, Schemas['ConfigApp']>>();
+
+/** @internal */
+export const ConfigNetworkSchema = z.object({
+  name: z.string(),
+  description: z.optional(DescriptionSchema),
+  vars: z.optional(EnvMapSchema),
+  secrets: z.optional(EnvKeyListSchema),
+  apps: z.optional(z.array(ConfigAppSchema)),
+});
+assertType<Equals<z.infer<typeof ConfigNetworkSchema>, Schemas['ConfigNetwork']>>();
+
+/** @internal */
+export const ConfigDocumentSchema = z.object({
+  version: z.literal(1),
+  networks: z.array(ConfigNetworkSchema),
+});
+assertType<Equals<z.infer<typeof ConfigDocumentSchema>, Schemas['ConfigDocument']>>();
+
+/** @internal */
+export const PlanFieldSchema = z.object({
+  name: z.string(),
+  before: z.nullable(z.string()),
+  after: z.nullable(z.string()),
+});
+assertType<Equals<z.infer<typeof PlanFieldSchema>, Schemas['PlanField']>>();
+
+/** @internal */
+export const PlanChangeSchema = z.object({
+  action: z.enum(['create', 'update', 'delete']),
+  resource: z.enum(['network', 'app', 'var', 'secret']),
+  network: z.string(),
+  app: z.nullable(z.string()),
+  key: z.nullable(z.string()),
+  fields: z.array(PlanFieldSchema),
+});
+assertType<Equals<z.infer<typeof PlanChangeSchema>, Schemas['PlanChange']>>();
+
+/** @internal */
+export const PlanBlockerSchema = z.object({
+  reason: z.enum(['secret_missing', 'name_taken']),
+  network: z.string(),
+  app: z.nullable(z.string()),
+  key: z.nullable(z.string()),
+  message: z.string(),
+});
+assertType<Equals<z.infer<typeof PlanBlockerSchema>, Schemas['PlanBlocker']>>();
+
+/** @internal */
+export const PlanSchema = z.object({
+  digest: Sha256DigestSchema,
+  changes: z.array(PlanChangeSchema),
+  blockers: z.array(PlanBlockerSchema),
+  summary: z.object({ create: z.int(), update: z.int(), delete: z.int() }),
+});
+assertType<Equals<z.infer<typeof PlanSchema>, Schemas['Plan']>>();
+
+/** @internal */
+export const ConfigApplyResultSchema = z.object({
+  plan: PlanSchema,
+  releases: z.array(ReleaseRefSchema),
+});
+assertType<Equals<z.infer<typeof ConfigApplyResultSchema>, Schemas['ConfigApplyResult']>>();
