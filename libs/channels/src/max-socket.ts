@@ -38,8 +38,18 @@ export interface MaxSocketOptions {
   logger?: (kind: string, message: string, data: unknown) => void;
 }
 
-/** Close code max-local uses when a socket's token expired: the next connect forces a token refresh. */
-export const TOKEN_EXPIRED_CLOSE_CODE = 4001;
+/**
+ * Close code of a socket whose credential expired (`token_expired`) or was revoked (`token_revoked`)
+ * (docs/protocol.md §1): the next connect forces a token refresh. If nothing valid is left, the upgrade is
+ * refused with 403 and, after `maxAuthFailures`, the socket ends with {@link SocketAuthError}.
+ */
+export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
+
+/**
+ * Close code of a socket that read too slowly (`slow_consumer`): the server stopped buffering for it. Nothing is
+ * lost: the socket reconnects and every subscription resumes from its cursor.
+ */
+export const SLOW_CONSUMER_CLOSE_CODE = 4429;
 
 /**
  * A Phoenix Channels connection to Max over the official `phoenix` client, with observable state,
@@ -49,7 +59,7 @@ export const TOKEN_EXPIRED_CLOSE_CODE = 4001;
  * @example
  * const socket = new MaxSocket({ url: 'ws://127.0.0.1:4000/socket', token: () => auth.accessToken() });
  * socket.onStateChange((state) => console.error(state.status));
- * for await (const item of socket.subscribe(`events:${userId}`, { schema: eventSchema, cursor: 41 })) {
+ * for await (const item of subscribeEvents(socket, { userId, afterSeq: 41 })) {
  *   if (item.kind === 'gap') console.error(`events ${item.fromSeq}..${item.toSeq} are gone`);
  *   else console.log(item.data.action);
  * }

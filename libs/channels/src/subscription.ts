@@ -9,10 +9,20 @@ export interface SchemaLike<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown };
 }
 
-/** One item of a resumable stream: an event, or a range of seqs the server no longer has. */
+/**
+ * One item of a resumable stream: an event, or a range of seqs (inclusive) the server no longer has and will
+ * never deliver (`reason`: `retention`, see docs/protocol.md §4.3).
+ */
 export type StreamItem<T> =
   | { kind: 'event'; seq: number; data: T }
-  | { kind: 'gap'; fromSeq: number; toSeq: number };
+  | { kind: 'gap'; fromSeq: number; toSeq: number; reason: string };
+
+/** The documented `gap` payload of sequenced topics (`seqGapEventSchema` in @max/api-spec). */
+export interface GapPayload {
+  from_seq: number;
+  to_seq: number;
+  reason: string;
+}
 
 export interface SubscribeOptions<T> {
   /** Validates every event; a mismatch ends the stream with {@link ChannelValidationError}. */
@@ -23,8 +33,12 @@ export interface SubscribeOptions<T> {
   params?: Record<string, unknown>;
   /** The event carrying items. Default `"event"`. */
   event?: string;
-  /** The event reporting an unfillable range `{from_seq, to_seq}`. Default `"gap"`. */
+  /** The event reporting an unfillable range `{from_seq, to_seq, reason}`. Default `"gap"`. */
   gapEvent?: string;
+  /** Validates `gap` payloads (e.g. `eventsTopic.serverEvents.gap`). Default: integer `from_seq`/`to_seq`. */
+  gapSchema?: SchemaLike<GapPayload>;
+  /** Validates every join reply (e.g. `eventsTopic.joinReply`); a mismatch ends the stream. */
+  replySchema?: SchemaLike<unknown>;
   /** The join param that carries the cursor. Default `"after_seq"`. */
   cursorParam?: string;
   /** Reads an item's seq. Default: its `seq` property. */
@@ -43,6 +57,18 @@ export interface Subscription<T> extends AsyncIterable<StreamItem<T>> {
 interface SocketLike {
   channel(topic: string, params: () => Record<string, unknown>): MaxChannel;
 }
+
+const defaultGapSchema: SchemaLike<GapPayload> = {
+  safeParse(value) {
+    const from = isRecord(value) ? value['from_seq'] : undefined;
+    const to = isRecord(value) ? value['to_seq'] : undefined;
+    const reason = isRecord(value) && typeof value['reason'] === 'string' ? value['reason'] : 'unknown';
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) {
+      return { success: false, error: new Error('gap needs integer from_seq and to_seq') };
+    }
+    return { success: true, data: { from_seq: from as number, to_seq: to as number, reason } };
+  },
+};
 
 const defaultSeqOf = (item: unknown): number => (isRecord(item) && typeof item['seq'] === 'number' ? item['seq'] : NaN);
 
@@ -81,19 +107,23 @@ export function subscribe<T>(socket: SocketLike, topic: string, options: Subscri
   });
   channel.on(gapEvent, (payload) => {
     if (queue.ended) return;
-    const from = isRecord(payload) ? payload['from_seq'] : undefined;
-    const to = isRecord(payload) ? payload['to_seq'] : undefined;
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) {
-      return fail(new ChannelValidationError(topic, gapEvent, new Error('gap needs integer from_seq and to_seq')));
-    }
-    const toSeq = to as number;
-    if (cursor !== undefined && toSeq <= cursor) return;
+    const gap = (options.gapSchema ?? defaultGapSchema).safeParse(payload);
+    if (!gap.success) return fail(new ChannelValidationError(topic, gapEvent, gap.error));
+    const { from_seq: fromSeq, to_seq: toSeq, reason } = gap.data;
+    if (cursor !== undefined && toSeq <= cursor) return; // already reported before a reconnect
     cursor = toSeq;
-    queue.push({ kind: 'gap', fromSeq: from as number, toSeq });
+    queue.push({ kind: 'gap', fromSeq, toSeq, reason });
   });
   channel.onJoin((response) => {
-    // Joined "from now": adopt the server's head so a reconnect resumes there instead of skipping ahead.
-    if (cursor === undefined && typeof response['last_seq'] === 'number') cursor = response['last_seq'];
+    if (queue.ended) return;
+    if (options.replySchema) {
+      const reply = options.replySchema.safeParse(response);
+      if (!reply.success) return fail(new ChannelValidationError(topic, 'phx_reply', reply.error));
+    }
+    // Joined "from now": adopt the server's head (`last_seq`) so a reconnect resumes exactly there instead of
+    // skipping what happened meanwhile. Not with `tail`: the tail lines are at or below `last_seq`.
+    const tailing = typeof options.params?.['tail'] === 'number' && options.params['tail'] > 0;
+    if (cursor === undefined && !tailing && typeof response['last_seq'] === 'number') cursor = response['last_seq'];
   });
   channel.onClose((error) => queue.end(error));
   // A refused join arrives through onClose as a ChannelJoinError; nothing more to do with the promise.

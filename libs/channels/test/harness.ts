@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
 import {
   attachRealtime,
   prefixMatcher,
@@ -11,18 +10,6 @@ import {
   type RealtimeOptions,
   type TopicFamily,
 } from '@max/local';
-
-/** The wire Event, as a consumer validates it. */
-export const eventSchema = z.object({
-  id: z.string(),
-  seq: z.number().int().positive(),
-  action: z.string(),
-  actor: z.object({ type: z.enum(['user', 'api_token', 'system']), id: z.string(), email: z.string().nullable() }),
-  target: z.looseObject({ type: z.string() }),
-  details: z.record(z.string(), z.unknown()),
-  created_at: z.string(),
-});
-export type WireEvent = z.infer<typeof eventSchema>;
 
 /** In-memory event source with EventLog semantics (gap-free seqs per user), plus pruning. */
 export class FakeEventSource implements RealtimeEventSource {

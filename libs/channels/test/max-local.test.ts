@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiToken, startMaxLocal, type MaxLocal } from '@max/local';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChannelJoinError, MaxSocket, type StreamItem } from '../src/index.js';
-import { eventSchema, fastBackoff, until, type WireEvent } from './harness.js';
+import type { EventRecord } from '@max/api-spec';
+import { ChannelJoinError, MaxSocket, SocketAuthError, subscribeEvents, type StreamItem } from '../src/index.js';
+import { fastBackoff, until } from './harness.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -49,9 +50,9 @@ describe('with max-local', () => {
     const socket = new MaxSocket({ url: socketUrl(max), token, backoff: fastBackoff });
     cleanups.push(() => socket.close());
 
-    const items: StreamItem<WireEvent>[] = [];
+    const items: StreamItem<EventRecord>[] = [];
     void (async () => {
-      for await (const item of socket.subscribe(`events:${me.id}`, { schema: eventSchema, cursor: 0 })) items.push(item);
+      for await (const item of subscribeEvents(socket, { userId: me.id, afterSeq: 0 })) items.push(item);
     })();
     await api(max, token, 'POST', '/networks', { name: 'alpha' });
     await api(max, token, 'POST', '/networks', { name: 'beta' });
@@ -65,7 +66,7 @@ describe('with max-local', () => {
     await api(max, token, 'POST', '/networks', { name: 'gamma' });
     await until(() => items.some((item) => item.kind === 'event' && item.data.target.network === 'gamma'), 10_000, 'after restart');
 
-    const page = await api<{ data: WireEvent[] }>(max, token, 'GET', '/events?limit=200');
+    const page = await api<{ data: EventRecord[] }>(max, token, 'GET', '/events?limit=200');
     const history = [...page.data].sort((a, b) => a.seq - b.seq); // the REST list is newest first
     const delivered = items.flatMap((item) => (item.kind === 'event' ? [item.data] : []));
     expect(items.every((item) => item.kind === 'event')).toBe(true);
@@ -83,7 +84,7 @@ describe('with max-local', () => {
     const socket = new MaxSocket({ url: socketUrl(max), token: mine, backoff: fastBackoff });
     cleanups.push(() => socket.close());
     const error = await (async () => {
-      for await (const _item of socket.subscribe(`events:${other.id}`, { schema: eventSchema })) {
+      for await (const _item of subscribeEvents(socket, { userId: other.id })) {
         // never reached
       }
     })().catch((caught: unknown) => caught);
@@ -116,9 +117,9 @@ describe('with max-local', () => {
     cleanups.push(() => socket.close());
     const closes: number[] = [];
     socket.onStateChange((state) => state.status === 'reconnecting' && closes.push(Date.now()));
-    const items: StreamItem<WireEvent>[] = [];
+    const items: StreamItem<EventRecord>[] = [];
     void (async () => {
-      for await (const item of socket.subscribe(`events:${me.id}`, { schema: eventSchema })) items.push(item);
+      for await (const item of subscribeEvents(socket, { userId: me.id })) items.push(item);
     })();
     await until(() => socket.state.status === 'open', 5_000, 'open');
     const openedAt = Date.now();
@@ -129,5 +130,62 @@ describe('with max-local', () => {
     expect(issued[1]).not.toBe(issued[0]);
     await api(max, apiToken, 'POST', '/networks', { name: 'after-expiry' });
     await until(() => items.some((item) => item.kind === 'event' && item.data.target.network === 'after-expiry'), 5_000, 'stream continues');
+  });
+
+  it('a revoked API token loses its socket at once and the stream ends with SocketAuthError', async () => {
+    const dir = await dataDir();
+    const max = await start({ port: 0, dataDir: dir });
+    const admin = await createApiToken({ dataDir: dir });
+    const me = await api<{ id: string }>(max, admin, 'GET', '/me');
+    const doomed = await api<{ id: string; token: string }>(max, admin, 'POST', '/auth/tokens', { name: 'doomed', scope: 'read' });
+    const socket = new MaxSocket({ url: socketUrl(max), token: doomed.token, backoff: fastBackoff });
+    cleanups.push(() => socket.close());
+    const items: StreamItem<EventRecord>[] = [];
+    const ended = (async () => {
+      for await (const item of subscribeEvents(socket, { userId: me.id })) items.push(item);
+    })().catch((caught: unknown) => caught);
+    await until(() => socket.state.status === 'open', 5_000, 'open');
+    await api(max, admin, 'DELETE', `/auth/tokens/${doomed.id}`);
+    const error = await ended;
+    expect(error).toBeInstanceOf(SocketAuthError);
+    expect(socket.state.status).toBe('closed');
+  });
+
+  it('a revoked session reconnects with a fresh token and the stream goes on without loss', async () => {
+    const dir = await dataDir();
+    const apiToken = await createApiToken({ dataDir: dir });
+    const max = await start({ port: 0, dataDir: dir });
+    const me = await api<{ id: string }>(max, apiToken, 'GET', '/me');
+    const sessions: { access_token: string; refresh_token: string }[] = [];
+    const socket = new MaxSocket({
+      url: socketUrl(max),
+      backoff: fastBackoff,
+      token: async () => {
+        const session = await api<{ access_token: string; refresh_token: string }>(max, apiToken, 'POST', '/auth/token', {
+          grant_type: 'token_exchange',
+          subject_token: apiToken,
+        });
+        sessions.push(session);
+        return session.access_token;
+      },
+    });
+    cleanups.push(() => socket.close());
+    const items: StreamItem<EventRecord>[] = [];
+    void (async () => {
+      for await (const item of subscribeEvents(socket, { userId: me.id })) items.push(item);
+    })();
+    await until(() => socket.state.status === 'open', 5_000, 'open');
+    await api(max, apiToken, 'POST', '/networks', { name: 'before-revoke' });
+    await until(() => items.some((item) => item.kind === 'event' && item.data.target.network === 'before-revoke'), 5_000, 'live');
+    const first = sessions[0];
+    if (!first) throw new Error('no session');
+    // Revoking the session's refresh token revokes its access token: the socket is closed (4401) and the
+    // client comes back with a new session; events written meanwhile are replayed.
+    await api(max, apiToken, 'POST', '/auth/revoke', { token: first.refresh_token });
+    await api(max, apiToken, 'POST', '/networks', { name: 'after-revoke' });
+    await until(() => items.some((item) => item.kind === 'event' && item.data.target.network === 'after-revoke'), 5_000, 'resumed');
+    expect(sessions.length).toBeGreaterThanOrEqual(2);
+    const seqs = items.flatMap((item) => (item.kind === 'event' ? [item.seq] : []));
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => (seqs[0] ?? 0) + i));
   });
 });

@@ -5,10 +5,12 @@ import {
   MaxSocket,
   PushBufferFullError,
   SocketAuthError,
+  subscribeEvents,
   type ConnectionState,
   type StreamItem,
 } from '../src/index.js';
-import { eventSchema, fastBackoff, startFakeMax, until, type FakeMax, type WireEvent } from './harness.js';
+import type { EventRecord } from '@max/api-spec';
+import { fastBackoff, startFakeMax, until, type FakeMax } from './harness.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -69,12 +71,12 @@ describe('MaxSocket connection', () => {
     });
     track(socket);
     for (let i = 0; i < 3; i += 1) max.events.append('alice');
-    const items: StreamItem<WireEvent>[] = [];
+    const items: StreamItem<EventRecord>[] = [];
     void (async () => {
-      for await (const item of socket.subscribe('events:alice', { schema: eventSchema, cursor: 0 })) items.push(item);
+      for await (const item of subscribeEvents(socket, { userId: 'alice', afterSeq: 0 })) items.push(item);
     })();
     await until(() => items.length === 3);
-    // The server closes the socket at expiry (4001); the client reconnects with a freshly forced token.
+    // The server closes the socket at expiry (4401 token_expired); the client reconnects with a freshly forced token.
     await until(() => max.presented.includes('tok-2'), 5_000, 'reconnect with tok-2');
     expect(calls[0]).toEqual({ forceRefresh: false });
     expect(calls[1]).toEqual({ forceRefresh: true, rejectedToken: 'tok-1' });
@@ -97,7 +99,7 @@ describe('MaxSocket connection', () => {
     });
     track(socket);
     const error = await (async () => {
-      for await (const _item of socket.subscribe('events:alice', { schema: eventSchema })) {
+      for await (const _item of subscribeEvents(socket, { userId: 'alice' })) {
         // never reached
       }
     })().catch((caught: unknown) => caught);

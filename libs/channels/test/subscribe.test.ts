@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ChannelJoinError, ChannelValidationError, MaxSocket, type StreamItem } from '../src/index.js';
-import { eventSchema, fastBackoff, startFakeMax, until, type FakeMax, type WireEvent } from './harness.js';
+import { eventsTopic, type EventRecord } from '@max/api-spec';
+import { ChannelJoinError, ChannelValidationError, MaxSocket, subscribeEvents, type StreamItem } from '../src/index.js';
+import { fastBackoff, startFakeMax, until, type FakeMax } from './harness.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -29,7 +30,7 @@ function drain<T>(stream: AsyncIterable<StreamItem<T>>) {
   return { items, done };
 }
 
-const seqsOf = (items: StreamItem<WireEvent>[]): number[] =>
+const seqsOf = (items: StreamItem<EventRecord>[]): number[] =>
   items.flatMap((item) => (item.kind === 'event' ? [item.seq] : []));
 
 describe('MaxSocket.subscribe', () => {
@@ -37,7 +38,7 @@ describe('MaxSocket.subscribe', () => {
     const max = await fakeMax();
     for (let i = 0; i < 30; i += 1) max.events.append('alice');
     const socket = socketFor(max);
-    const { items } = drain(socket.subscribe('events:alice', { schema: eventSchema, cursor: 10 }));
+    const { items } = drain(subscribeEvents(socket, { userId: 'alice', afterSeq: 10 }));
     await until(() => items.length === 20);
     for (let i = 0; i < 5; i += 1) max.events.append('alice');
     await until(() => items.length === 25);
@@ -53,7 +54,7 @@ describe('MaxSocket.subscribe', () => {
     const socket = socketFor(max);
     const states: string[] = [];
     socket.onStateChange((state) => states.push(state.status));
-    const subscription = socket.subscribe('events:alice', { schema: eventSchema });
+    const subscription = subscribeEvents(socket, { userId: 'alice' });
     const { items } = drain(subscription);
     await until(() => subscription.cursor === 2, 5_000, 'join with last_seq');
     // The server goes away; events keep happening; it comes back on the same port with the same history.
@@ -74,9 +75,9 @@ describe('MaxSocket.subscribe', () => {
     for (let i = 0; i < 10; i += 1) max.events.append('alice');
     max.events.prune('alice', 8);
     const socket = socketFor(max);
-    const { items } = drain(socket.subscribe('events:alice', { schema: eventSchema, cursor: 3 }));
+    const { items } = drain(subscribeEvents(socket, { userId: 'alice', afterSeq: 3 }));
     await until(() => items.length === 4);
-    expect(items[0]).toEqual({ kind: 'gap', fromSeq: 4, toSeq: 7 });
+    expect(items[0]).toEqual({ kind: 'gap', fromSeq: 4, toSeq: 7, reason: 'retention' });
     expect(seqsOf(items)).toEqual([8, 9, 10]);
   });
 
@@ -84,7 +85,7 @@ describe('MaxSocket.subscribe', () => {
     const max = await fakeMax();
     const socket = socketFor(max);
     const iterate = async () => {
-      for await (const _item of socket.subscribe('events:bob', { schema: eventSchema })) {
+      for await (const _item of subscribeEvents(socket, { userId: 'bob' })) {
         // never reached
       }
     };
@@ -98,11 +99,34 @@ describe('MaxSocket.subscribe', () => {
     expect(await ok.push('echo', { still: 'usable' })).toEqual({ still: 'usable' });
   });
 
+  it('ends with a typed cursor_ahead error when the cursor is beyond the server\'s history', async () => {
+    const max = await fakeMax();
+    max.events.append('alice');
+    max.events.append('alice');
+    const socket = socketFor(max);
+    const error = await (async () => {
+      for await (const _item of subscribeEvents(socket, { userId: 'alice', afterSeq: 40 })) {
+        // never reached
+      }
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ChannelJoinError);
+    expect((error as ChannelJoinError).reason).toBe('cursor_ahead');
+    expect(eventsTopic.joinError.parse((error as ChannelJoinError).response)).toMatchObject({ last_seq: 2 });
+  });
+
+  it('subscribeEvents refuses a cursor that is not a seq', () => {
+    const socket = new MaxSocket({ url: 'ws://127.0.0.1:9/socket', token: 'tok-alice' });
+    expect(() => subscribeEvents(socket, { userId: 'alice', afterSeq: -1 })).toThrow(RangeError);
+    expect(() => subscribeEvents(socket, { userId: 'alice', afterSeq: 1.5 })).toThrow(RangeError);
+    expect(() => subscribeEvents(socket, { userId: 'al:ice' })).toThrow(TypeError);
+    expect(socket.state.status).toBe('idle');
+  });
+
   it('ends with ChannelValidationError when an event does not match the schema', async () => {
     const max = await fakeMax();
     max.events.append('alice');
     const socket = socketFor(max);
-    const strict = eventSchema.extend({ action: z.literal('app.deleted') });
+    const strict = eventsTopic.serverEvents.event.extend({ action: z.literal('app.deleted') });
     const error = await (async () => {
       for await (const _item of socket.subscribe('events:alice', { schema: strict, cursor: 0 })) {
         // never reached
@@ -116,12 +140,12 @@ describe('MaxSocket.subscribe', () => {
     for (let i = 0; i < 5; i += 1) max.events.append('alice');
     const socket = socketFor(max);
     const seen: number[] = [];
-    for await (const item of socket.subscribe('events:alice', { schema: eventSchema, cursor: 0 })) {
+    for await (const item of subscribeEvents(socket, { userId: 'alice', afterSeq: 0 })) {
       if (item.kind === 'event') seen.push(item.seq);
       if (seen.length === 2) break;
     }
     expect(seen).toEqual([1, 2]);
-    const subscription = socket.subscribe('events:alice', { schema: eventSchema, cursor: 5 });
+    const subscription = subscribeEvents(socket, { userId: 'alice', afterSeq: 5 });
     const { done } = drain(subscription);
     await subscription.close();
     await expect(done).resolves.toBeUndefined();

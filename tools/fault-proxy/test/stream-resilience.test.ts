@@ -1,8 +1,9 @@
 // Issue 4 acceptance: streams survive cut and black-holed connections with nothing lost and nothing repeated.
-// The endpoint is max-local's realtime server with an in-memory event source; the client is @max/rig-channels.
+// The endpoint is max-local's realtime server with an in-memory event source; the client is @max/rig-channels'
+// subscribeEvents, so every event is validated against the documented @max/api-spec schema on the way.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MaxSocket, type ConnectionState } from '@max/rig-channels';
+import { MaxSocket, subscribeEvents, type ConnectionState } from '@max/rig-channels';
 import { attachRealtime, type Realtime, type RealtimeEventRecord as EventRecord, type RealtimeEventSource } from '@max/local';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../src/index.js';
@@ -40,13 +41,6 @@ class MemoryEvents implements RealtimeEventSource {
     return this.list.length;
   }
 }
-
-const seqSchema = {
-  safeParse: (value: unknown) =>
-    typeof value === 'object' && value !== null && typeof (value as { seq?: unknown }).seq === 'number'
-      ? { success: true as const, data: value as EventRecord }
-      : { success: false as const, error: new Error('not an event') },
-};
 
 interface Rig {
   events: MemoryEvents;
@@ -100,7 +94,7 @@ describe('resumable streams through the fault proxy', () => {
 
     const received: number[] = [];
     const consumed = (async () => {
-      for await (const item of socket.subscribe('events:alice', { schema: seqSchema, cursor: 0 })) {
+      for await (const item of subscribeEvents(socket, { userId: 'alice', afterSeq: 0 })) {
         if (item.kind === 'event') received.push(item.seq);
         if (received.length === 10_000) break;
       }
@@ -149,7 +143,7 @@ describe('resumable streams through the fault proxy', () => {
 
     const received: number[] = [];
     void (async () => {
-      for await (const item of socket.subscribe('events:alice', { schema: seqSchema, cursor: 0 })) {
+      for await (const item of subscribeEvents(socket, { userId: 'alice', afterSeq: 0 })) {
         if (item.kind === 'event') received.push(item.seq);
       }
     })();

@@ -4,9 +4,9 @@ import { WebSocketServer } from 'ws';
 import { parseOfferedProtocols, PHOENIX_SUBPROTOCOL } from './auth-subprotocol.js';
 import type { JsonObject, TopicFamily } from './channel.js';
 import { eventsTopicFamily } from './events-channel.js';
-import type { RealtimeDeps, RealtimeIdentity } from './realtime-deps.js';
+import type { RealtimeCredential, RealtimeDeps, RealtimeIdentity } from './realtime-deps.js';
 import { negotiateSerializer, type EncodedFrame, type Serializer } from './serializer.js';
-import { CloseCode, SocketSession, type RealtimeLogger } from './socket-session.js';
+import { CloseCode, CloseReason, SocketSession, type RealtimeLogger } from './socket-session.js';
 import { TopicRouter } from './topic-router.js';
 
 export interface RealtimeOptions {
@@ -20,6 +20,11 @@ export interface RealtimeOptions {
   maxPayload?: number;
   /** Replays pause while a socket's outgoing buffer holds more than this (bytes). Default 1 MiB. */
   highWaterMark?: number;
+  /**
+   * A socket whose outgoing buffer passes this many bytes is a slow consumer: it is closed with 4429 instead of
+   * buffering more. Default 8 MiB (and always above `highWaterMark`).
+   */
+  maxBufferedBytes?: number;
   /** Events read per batch when replaying `events:<user>`. Default 500. */
   replayBatchSize?: number;
   /** Extra topic families, tried after the built-in ones (`events:`). */
@@ -49,10 +54,12 @@ const CLOSE_GRACE_MS = 1_000;
  */
 export function attachRealtime(server: Server, deps: RealtimeDeps, options: RealtimeOptions = {}): Realtime {
   const path = options.path ?? '/socket/websocket';
+  const highWaterMark = options.highWaterMark ?? 1024 * 1024;
   const sessionOptions = {
     idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
     maxChannels: options.maxChannels ?? 100,
-    highWaterMark: options.highWaterMark ?? 1024 * 1024,
+    highWaterMark,
+    maxBufferedBytes: Math.max(options.maxBufferedBytes ?? 8 * 1024 * 1024, highWaterMark + 1),
     logger: options.logger,
   };
   const router = new TopicRouter([
@@ -70,7 +77,19 @@ export function attachRealtime(server: Server, deps: RealtimeDeps, options: Real
   const sessions = new Set<SocketSession>();
   const subscribers = new Map<string, Set<SocketSession>>();
   const pendingUpgrades = new Set<Duplex>();
+  /** Open sockets by the credential they were opened with, so a revocation finds them at once. */
+  const byCredential = new Map<string, Set<SocketSession>>();
+  const credentialOf = new Map<SocketSession, string>();
   let closing = false;
+
+  const credentialKey = (credential: RealtimeCredential): string => `${credential.kind}:${credential.id}`;
+  const stopRevocations = deps.onCredentialRevoked?.((credentials) => {
+    for (const credential of credentials) {
+      const set = byCredential.get(credentialKey(credential));
+      if (!set) continue;
+      for (const session of [...set]) session.revoke();
+    }
+  });
 
   const hooks = {
     onJoined(topic: string, session: SocketSession) {
@@ -85,6 +104,12 @@ export function attachRealtime(server: Server, deps: RealtimeDeps, options: Real
     },
     onClosed(session: SocketSession) {
       sessions.delete(session);
+      const key = credentialOf.get(session);
+      if (key === undefined) return;
+      credentialOf.delete(session);
+      const set = byCredential.get(key);
+      set?.delete(session);
+      if (set?.size === 0) byCredential.delete(key);
     },
   };
 
@@ -135,10 +160,18 @@ export function attachRealtime(server: Server, deps: RealtimeDeps, options: Real
 
   function startSession(ws: ConstructorParameters<typeof SocketSession>[0], serializer: Serializer, identity: RealtimeIdentity) {
     if (closing) {
-      ws.close(CloseCode.serverRestart, 'server shutting down');
+      ws.close(CloseCode.serverRestart, CloseReason.serverShutdown);
       return;
     }
-    sessions.add(new SocketSession(ws, serializer, identity, router, sessionOptions, hooks));
+    const session = new SocketSession(ws, serializer, identity, router, sessionOptions, hooks);
+    sessions.add(session);
+    if (identity.credential) {
+      const key = credentialKey(identity.credential);
+      credentialOf.set(session, key);
+      let set = byCredential.get(key);
+      if (!set) byCredential.set(key, (set = new Set()));
+      set.add(session);
+    }
   }
 
   server.on('upgrade', onUpgrade);
@@ -171,10 +204,11 @@ export function attachRealtime(server: Server, deps: RealtimeDeps, options: Real
     async close() {
       if (closing) return;
       closing = true;
+      stopRevocations?.();
       server.off('upgrade', onUpgrade);
       for (const socket of pendingUpgrades) socket.destroy();
       const open = [...sessions];
-      for (const session of open) session.close(CloseCode.serverRestart, 'server shutting down');
+      for (const session of open) session.close(CloseCode.serverRestart, CloseReason.serverShutdown);
       // Give clients a moment to answer the close frame, then cut whatever is left.
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([

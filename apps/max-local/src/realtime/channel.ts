@@ -63,5 +63,15 @@ export interface TopicFamily {
   join(payload: Payload, context: ChannelContext): JoinResult | Promise<JoinResult>;
 }
 
-/** The reply of a refused join: the resource does not exist or belongs to someone else. */
-export const unauthorized = (): JoinResult => ({ status: 'error', response: { reason: 'unauthorized' } });
+/**
+ * A refused join. `response` is one of the documented join errors of the topic (`seqJoinErrorSchema` and friends
+ * in @max/api-spec): `{reason, message, ...}`.
+ */
+export const joinError = <E extends { reason: string; message: string }>(response: E): JoinResult => ({
+  status: 'error',
+  response: { ...response },
+});
+
+/** The reply of a refused join: the credential may not join this topic (someone else's resource, or scope). */
+export const unauthorized = (message = 'You may not join this topic.'): JoinResult =>
+  joinError({ reason: 'unauthorized', message });

@@ -1,5 +1,6 @@
 export { attachRealtime, type Realtime, type RealtimeOptions } from './attach-realtime.js';
 export type {
+  RealtimeCredential,
   RealtimeDeps,
   RealtimeEventSource,
   RealtimeIdentity,
@@ -8,6 +9,7 @@ export type {
   EventRecord as RealtimeEventRecord,
 } from './realtime-deps.js';
 export {
+  joinError,
   unauthorized,
   type ChannelContext,
   type ChannelEndReason,
@@ -18,5 +20,5 @@ export {
   type TopicFamily,
 } from './channel.js';
 export { prefixMatcher } from './topic-router.js';
-export { CloseCode, type RealtimeLogger } from './socket-session.js';
+export { CloseCode, CloseReason, type RealtimeLogger } from './socket-session.js';
 export { realtimeDepsFromServices, type RealtimeServices } from './realtime-wiring.js';

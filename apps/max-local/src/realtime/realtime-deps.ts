@@ -13,14 +13,25 @@ export interface EventRecord {
   actor: { type: 'user' | 'api_token' | 'system'; id: string; email: string | null };
   target: { type: string; network?: string; app?: string; id?: string };
   details: Record<string, unknown>;
+  /** Whether `POST /api/v1/events/{id}/revert` can undo it. */
+  revertible?: boolean;
   /** RFC 3339. */
   created_at: string;
+}
+
+/** The credential a socket was opened with; revoking it closes the socket (4401 `token_revoked`). */
+export interface RealtimeCredential {
+  kind: 'access_token' | 'api_token';
+  /** The token row's id (never the token itself). */
+  id: string;
 }
 
 export interface RealtimeIdentity {
   userId: string;
   /** When the credential stops being valid; the socket is closed then (null: never). */
   expiresAt: Date | null;
+  /** Which credential this is, so its revocation can close the socket. Absent: revocation is not tracked. */
+  credential?: RealtimeCredential;
 }
 
 export interface RealtimeEventSource {
@@ -28,14 +39,22 @@ export interface RealtimeEventSource {
   listAfter(userId: string, afterSeq: number, limit: number): EventRecord[] | Promise<EventRecord[]>;
   /** Live tail, called after each commit in commit order. Returns the unsubscribe function. */
   subscribe(listener: (userId: string, event: EventRecord) => void): () => void;
-  /** The oldest seq still retained for the user (events before it were pruned). Absent: nothing is pruned. */
+  /** The newest seq of the user (0 when none): the join reply's `last_seq`, where a join without a cursor starts. */
+  latestSeq(userId: string): number | Promise<number>;
+  /**
+   * The oldest seq still retained for the user (events before it were pruned), for sources with retention.
+   * Absent: nothing is ever pruned (max-local's EventLog keeps every event).
+   */
   earliestSeq?(userId: string): number | Promise<number>;
-  /** The newest seq of the user (0 when none). Lets a join without a cursor answer where "now" is. */
-  latestSeq?(userId: string): number | Promise<number>;
 }
 
 export interface RealtimeDeps {
   /** Resolves a bearer token (access or API token) to its user, or null when it is missing, bad or expired. */
   authenticate(token: string): Promise<RealtimeIdentity | null>;
   events: RealtimeEventSource;
+  /**
+   * Calls `listener` (after the commit) with every credential that was just revoked, so sockets opened with
+   * one of them are closed at once instead of living on until expiry. Returns the unsubscribe function.
+   */
+  onCredentialRevoked?(listener: (credentials: readonly RealtimeCredential[]) => void): () => void;
 }

@@ -1,4 +1,5 @@
-import type { EventRecord, RealtimeDeps } from './realtime-deps.js';
+import { toWireEvent as toRestEvent } from '../routes/wire.js';
+import type { EventRecord, RealtimeCredential, RealtimeDeps } from './realtime-deps.js';
 
 /**
  * The adapter between max-local's services and the realtime endpoint. Typed structurally (only what is
@@ -7,12 +8,20 @@ import type { EventRecord, RealtimeDeps } from './realtime-deps.js';
 export interface RealtimeServices {
   tokens: {
     /** Throws (401 ApiError) for a missing, bad, revoked or expired token. */
-    authenticate(token: string): { user: { id: string }; expiresAt: number | null };
+    authenticate(token: string): {
+      user: { id: string };
+      expiresAt: number | null;
+      kind: RealtimeCredential['kind'];
+      credentialId: string;
+    };
+    /** Revocations committed by this process (TokenService.onRevoked). */
+    onRevoked(listener: (credentials: readonly RealtimeCredential[]) => void): () => void;
   };
   eventLog: {
     listAfter(userId: string, afterSeq: number, limit: number): StoredEvent[];
     subscribe(listener: (event: StoredEvent) => void): () => void;
-    latestSeq?(userId: string): number;
+    latestSeq(userId: string): number;
+    /** Only for logs with retention; max-local's EventLog never prunes. */
     earliestSeq?(userId: string): number;
   };
 }
@@ -29,16 +38,9 @@ export interface StoredEvent {
   createdAt: number;
 }
 
+/** The REST `Event` shape (GET /api/v1/events), so the channel and the REST API can never disagree. */
 export function toWireEvent(event: StoredEvent): EventRecord {
-  return {
-    id: event.id,
-    seq: event.seq,
-    action: event.action,
-    actor: event.actor,
-    target: event.target,
-    details: event.details,
-    created_at: new Date(event.createdAt).toISOString(),
-  };
+  return toRestEvent(event);
 }
 
 /**
@@ -49,7 +51,6 @@ export function toWireEvent(event: StoredEvent): EventRecord {
  */
 export function realtimeDepsFromServices(services: RealtimeServices): RealtimeDeps {
   const { tokens, eventLog } = services;
-  const latestSeq = eventLog.latestSeq?.bind(eventLog);
   const earliestSeq = eventLog.earliestSeq?.bind(eventLog);
   return {
     async authenticate(token) {
@@ -58,6 +59,7 @@ export function realtimeDepsFromServices(services: RealtimeServices): RealtimeDe
         return {
           userId: principal.user.id,
           expiresAt: principal.expiresAt === null ? null : new Date(principal.expiresAt),
+          credential: { kind: principal.kind, id: principal.credentialId },
         };
       } catch {
         // Any authentication failure is the same answer at the upgrade: 403, no socket.
@@ -67,8 +69,9 @@ export function realtimeDepsFromServices(services: RealtimeServices): RealtimeDe
     events: {
       listAfter: (userId, afterSeq, limit) => eventLog.listAfter(userId, afterSeq, limit).map(toWireEvent),
       subscribe: (listener) => eventLog.subscribe((event) => listener(event.userId, toWireEvent(event))),
-      ...(latestSeq ? { latestSeq } : {}),
+      latestSeq: (userId) => eventLog.latestSeq(userId),
       ...(earliestSeq ? { earliestSeq } : {}),
     },
+    onCredentialRevoked: (listener) => tokens.onRevoked(listener),
   };
 }

@@ -13,6 +13,11 @@ export interface SessionOptions {
   maxChannels: number;
   /** `drain()` waits while ws's outgoing buffer holds more than this many bytes. */
   highWaterMark: number;
+  /**
+   * Slow-consumer bound: once ws's outgoing buffer holds more than this many bytes, nothing more is queued and the
+   * socket is closed with 4429 (the client resumes by cursor, so nothing is lost). Must exceed `highWaterMark`.
+   */
+  maxBufferedBytes: number;
   logger: RealtimeLogger | undefined;
 }
 
@@ -21,6 +26,15 @@ export interface SessionIdentity {
   expiresAt: Date | null;
 }
 
+/** Why the server closed a socket (the close frame's reason); see {@link CloseCode}. */
+export const CloseReason = {
+  idleTimeout: 'idle timeout',
+  serverShutdown: 'server shutting down',
+  tokenExpired: 'token_expired',
+  tokenRevoked: 'token_revoked',
+  slowConsumer: 'slow_consumer',
+} as const;
+
 /** Lets the endpoint keep a topic → sockets index for broadcasts. */
 export interface SessionHooks {
   onJoined(topic: string, session: SocketSession): void;
@@ -28,13 +42,19 @@ export interface SessionHooks {
   onClosed(session: SocketSession): void;
 }
 
-/** Close codes this endpoint uses. 1011 and 1012 are what Phoenix (on Bandit) sends for the same cases. */
+/**
+ * Close codes this endpoint uses (docs/protocol.md §1, "Close codes"). 1011 and 1012 are what Phoenix (on Bandit)
+ * sends for the same cases; the 4xxx application codes mirror the HTTP status of the same condition.
+ */
 export const CloseCode = {
+  /** Idle timeout. */
   normal: 1000,
   badFrame: 1011,
   serverRestart: 1012,
-  /** Application range: the access token of the socket expired; reconnect with a fresh one. */
-  tokenExpired: 4001,
+  /** The socket's credential expired (`token_expired`) or was revoked (`token_revoked`): refresh, reconnect. */
+  unauthenticated: 4401,
+  /** The client read too slowly; reconnect and resume by cursor (`slow_consumer`). */
+  slowConsumer: 4429,
 } as const;
 
 type ChannelState = 'joining' | 'joined' | 'leaving' | 'ended';
@@ -99,7 +119,7 @@ export class SocketSession {
     // 'error' is always followed by 'close'; a listener keeps ws from throwing it.
     ws.on('error', () => undefined);
 
-    this.#idleTimer = setTimeout(() => this.close(CloseCode.normal, 'idle timeout'), options.idleTimeoutMs);
+    this.#idleTimer = setTimeout(() => this.close(CloseCode.normal, CloseReason.idleTimeout), options.idleTimeoutMs);
     if (identity.expiresAt) this.#armExpiry(identity.expiresAt.getTime());
   }
 
@@ -113,6 +133,11 @@ export class SocketSession {
       this.#ws.close(code, reason);
     }
     this.#teardown();
+  }
+
+  /** The socket's credential was revoked: close it now so the client re-authenticates. */
+  revoke(): void {
+    this.close(CloseCode.unauthenticated, CloseReason.tokenRevoked);
   }
 
   /** Forcibly destroys the connection (used when a graceful close does not finish in time). */
@@ -131,12 +156,15 @@ export class SocketSession {
   #armExpiry(expiresAtMs: number): void {
     const remaining = expiresAtMs - Date.now();
     if (remaining <= 0) {
-      this.close(CloseCode.tokenExpired, 'token_expired');
+      this.close(CloseCode.unauthenticated, CloseReason.tokenExpired);
       return;
     }
     // setTimeout cannot wait longer than ~24.8 days; re-arm for long-lived API tokens.
     this.#expiryTimer = setTimeout(
-      () => (remaining > MAX_TIMER_MS ? this.#armExpiry(expiresAtMs) : this.close(CloseCode.tokenExpired, 'token_expired')),
+      () =>
+        remaining > MAX_TIMER_MS
+          ? this.#armExpiry(expiresAtMs)
+          : this.close(CloseCode.unauthenticated, CloseReason.tokenExpired),
       Math.min(remaining, MAX_TIMER_MS),
     );
   }
@@ -355,6 +383,16 @@ export class SocketSession {
 
   #send(frame: EncodedFrame): boolean {
     if (this.#closed || this.#ws.readyState !== this.#ws.OPEN) return false;
+    if (this.#ws.bufferedAmount > this.#options.maxBufferedBytes) {
+      // The client is not reading. Queueing more would grow memory without bound; closing costs it nothing,
+      // because every stream resumes from its cursor on the reconnect.
+      this.#options.logger?.warn(
+        { userId: this.userId, bufferedAmount: this.#ws.bufferedAmount },
+        'realtime: closing a slow consumer',
+      );
+      this.close(CloseCode.slowConsumer, CloseReason.slowConsumer);
+      return false;
+    }
     this.#ws.send(frame);
     return true;
   }

@@ -112,8 +112,7 @@ export class ApiTokenService {
         [tokenId, userId],
       );
       if (!row) throw notFound(`API token ${tokenId} not found.`);
-      this.#tokens.revokeApiTokenSessions(tokenId);
-      this.#ctx.db.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ?', [this.#ctx.clock.now(), tokenId]);
+      this.#tokens.revokeApiToken(tokenId);
       this.#ctx.events.append({
         userId,
         action: 'api_token.deleted',

@@ -36,7 +36,7 @@ describe('EventLog', () => {
     expect(log.listAfter('u1', 1, 10).map((e) => e.seq)).toEqual([2]);
     expect(log.listAfter('u1', 0, 1)).toHaveLength(1);
     expect(log.latestSeq('u1')).toBe(2);
-    expect(log.earliestSeq('u1')).toBe(1);
+    expect(log.latestSeq('u2')).toBe(1);
     expect(log.latestSeq('nobody')).toBe(0);
   });
 

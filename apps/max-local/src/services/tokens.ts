@@ -45,6 +45,14 @@ interface RefreshRow {
   api_token_id: string | null;
 }
 
+/** A credential that was just revoked: the access token or API token row id (never the token itself). */
+export interface RevokedCredential {
+  kind: 'access_token' | 'api_token';
+  id: string;
+}
+
+export type RevocationListener = (credentials: readonly RevokedCredential[]) => void;
+
 /** `last_used_at` is advisory; writing it at most once a minute keeps reads from becoming writes. */
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 
@@ -55,6 +63,7 @@ const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 export class TokenService {
   readonly #ctx: ServiceContext;
   readonly #users: UserService;
+  readonly #revocationListeners = new Set<RevocationListener>();
 
   constructor(ctx: ServiceContext, users: UserService) {
     this.#ctx = ctx;
@@ -226,6 +235,7 @@ export class TokenService {
         );
         if (!row) return;
         db.run('UPDATE access_tokens SET revoked_at = ? WHERE id = ?', [this.#ctx.clock.now(), row.id]);
+        this.#announceRevoked([{ kind: 'access_token', id: row.id }]);
         this.#revokedEvent(row.user_id, 'access_token', row.family_id);
       } else if (kind === 'refresh') {
         const row = db.get<{ user_id: string; family_id: string }>(
@@ -242,8 +252,7 @@ export class TokenService {
           [hash],
         );
         if (!row) return;
-        this.revokeApiTokenSessions(row.id);
-        db.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ?', [this.#ctx.clock.now(), row.id]);
+        this.revokeApiToken(row.id);
         this.#revokedEvent(row.user_id, 'api_token', row.id);
       }
     });
@@ -261,6 +270,42 @@ export class TokenService {
     });
   }
 
+  /**
+   * Calls `listener` after the commit of every revocation made by this process, with the credentials it
+   * revoked (sessions are expanded to their live access tokens), so long-lived connections authenticated with
+   * them (realtime sockets) can be closed at once. Returns the function that removes the listener.
+   */
+  onRevoked(listener: RevocationListener): () => void {
+    this.#revocationListeners.add(listener);
+    return () => {
+      this.#revocationListeners.delete(listener);
+    };
+  }
+
+  #announceRevoked(credentials: RevokedCredential[]): void {
+    if (credentials.length === 0 || this.#revocationListeners.size === 0) return;
+    // After the commit: a rolled-back revocation must not close anything.
+    this.#ctx.db.afterCommit(() => {
+      for (const listener of [...this.#revocationListeners]) {
+        try {
+          listener(credentials);
+        } catch {
+          // A faulty listener must not fail the revocation request, nor starve the other listeners.
+        }
+      }
+    });
+  }
+
+  /** Revokes an API token and every session exchanged from it (call inside a transaction). */
+  revokeApiToken(apiTokenId: string): void {
+    this.revokeApiTokenSessions(apiTokenId);
+    this.#ctx.db.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
+      this.#ctx.clock.now(),
+      apiTokenId,
+    ]);
+    this.#announceRevoked([{ kind: 'api_token', id: apiTokenId }]);
+  }
+
   /** Revokes every session that was exchanged from the given API token (call inside a transaction). */
   revokeApiTokenSessions(apiTokenId: string): void {
     const families = this.#ctx.db.all<{ id: string }>(
@@ -273,6 +318,11 @@ export class TokenService {
   #revokeFamily(familyId: string): void {
     const now = this.#ctx.clock.now();
     const db = this.#ctx.db;
+    const live = db.all<{ id: string }>(
+      'SELECT id FROM access_tokens WHERE family_id = ? AND revoked_at IS NULL AND expires_at > ?',
+      [familyId, now],
+    );
+    this.#announceRevoked(live.map(({ id }) => ({ kind: 'access_token', id })));
     db.run('UPDATE token_families SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now, familyId]);
     db.run('UPDATE access_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL', [now, familyId]);
     db.run('UPDATE refresh_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL', [now, familyId]);

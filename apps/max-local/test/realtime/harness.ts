@@ -6,6 +6,7 @@ import {
   prefixMatcher,
   type EventRecord,
   type Realtime,
+  type RealtimeCredential,
   type RealtimeEventSource,
   type RealtimeIdentity,
   type RealtimeOptions,
@@ -20,6 +21,16 @@ export class FakeEventSource implements RealtimeEventSource {
   #nextSeq = new Map<string, number>();
 
   append(userId: string, action = 'network.created', details: Record<string, unknown> = {}): EventRecord {
+    const event = this.appendUnpublished(userId, action, details);
+    for (const listener of this.#listeners) listener(userId, event);
+    return event;
+  }
+
+  /**
+   * Stores an event without telling subscribers: what EventLog does for events another process (e.g.
+   * `max-local token create`) commits to the same data dir.
+   */
+  appendUnpublished(userId: string, action = 'network.created', details: Record<string, unknown> = {}): EventRecord {
     const seq = (this.#nextSeq.get(userId) ?? 0) + 1;
     this.#nextSeq.set(userId, seq);
     const event: EventRecord = {
@@ -34,7 +45,6 @@ export class FakeEventSource implements RealtimeEventSource {
     const list = this.#events.get(userId) ?? [];
     list.push(event);
     this.#events.set(userId, list);
-    for (const listener of this.#listeners) listener(userId, event);
     return event;
   }
 
@@ -134,6 +144,10 @@ export interface Harness {
   events: FakeEventSource;
   tokens: Map<string, RealtimeIdentity>;
   log: TestChannelLog;
+  /** Announces revoked credentials, as TokenService.onRevoked does after a commit. */
+  revoke(...credentials: RealtimeCredential[]): void;
+  /** Revocation listeners currently registered by the endpoint. */
+  readonly revocationListenerCount: number;
   close(): Promise<void>;
 }
 
@@ -148,9 +162,17 @@ export async function startHarness(options: RealtimeOptions = {}): Promise<Harne
     ['tok-bob', { userId: 'bob', expiresAt: null }],
   ]);
   const log: TestChannelLog = { joins: [], terminated: [], received: [] };
+  const revocationListeners = new Set<(credentials: readonly RealtimeCredential[]) => void>();
   const realtime = attachRealtime(
     server,
-    { authenticate: (token) => Promise.resolve(tokens.get(token) ?? null), events },
+    {
+      authenticate: (token) => Promise.resolve(tokens.get(token) ?? null),
+      events,
+      onCredentialRevoked(listener) {
+        revocationListeners.add(listener);
+        return () => revocationListeners.delete(listener);
+      },
+    },
     { ...options, topics: [testTopicFamily(log), ...(options.topics ?? [])] },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -163,6 +185,12 @@ export async function startHarness(options: RealtimeOptions = {}): Promise<Harne
     events,
     tokens,
     log,
+    revoke(...credentials) {
+      for (const listener of revocationListeners) listener(credentials);
+    },
+    get revocationListenerCount() {
+      return revocationListeners.size;
+    },
     async close() {
       await realtime.close();
       server.closeAllConnections();
@@ -234,6 +262,11 @@ export class RawClient {
   /** Asserts silence: resolves with the frames that arrived within `ms` (expected: none). */
   async framesWithin(ms: number): Promise<Frame[]> {
     await new Promise((resolve) => setTimeout(resolve, ms));
+    return this.#frames.splice(0);
+  }
+
+  /** Takes every frame received so far, without waiting. */
+  framesSoFar(): Frame[] {
     return this.#frames.splice(0);
   }
 

@@ -1,4 +1,5 @@
 // Raw-frame checks of every server obligation in reference/phoenix-channels.md §2.5 and §6.
+import { eventsTopic } from '@max/api-spec';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RawClient, startHarness, tokenProtocol, upgradeStatus, type Harness } from './harness.js';
 
@@ -85,7 +86,10 @@ describe('V2 JSON frames', () => {
   it('refuses another user\'s events topic as unauthorized', async () => {
     const client = await open();
     client.send(['6', '6', 'events:bob', 'phx_join', {}]);
-    expect(await client.next()).toEqual(['6', '6', 'events:bob', 'phx_reply', { status: 'error', response: { reason: 'unauthorized' } }]);
+    const reply = (await client.next()) as [string, string, string, string, { status: string; response: unknown }];
+    expect(reply.slice(0, 4)).toEqual(['6', '6', 'events:bob', 'phx_reply']);
+    expect(reply[4].status).toBe('error');
+    expect(eventsTopic.joinError.parse(reply[4].response)).toMatchObject({ reason: 'unauthorized' });
   });
 
   it('enforces the channel limit', async () => {
@@ -312,14 +316,14 @@ describe('lifetime', () => {
     }
   });
 
-  it('closes a socket when its token expires (4001) and ends its channels', async () => {
+  it('closes a socket when its token expires (4401 token_expired) and ends its channels', async () => {
     h.tokens.set('tok-short', { userId: 'alice', expiresAt: new Date(Date.now() + 300) });
     const client = await open({ token: 'tok-short' });
     client.send(['1', '1', 'events:alice', 'phx_join', {}]);
     await client.next();
     const before = h.events.listenerCount;
     const { code, reason } = await client.closed;
-    expect({ code, reason }).toEqual({ code: 4001, reason: 'token_expired' });
+    expect({ code, reason }).toEqual({ code: 4401, reason: 'token_expired' });
     expect(h.events.listenerCount).toBe(before - 1);
   });
 

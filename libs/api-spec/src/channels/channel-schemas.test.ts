@@ -76,12 +76,27 @@ describe('server events (client side: lenient about additions, strict about mean
     expect(networkLogsTopic.serverEvents.lines.safeParse({ lines: [{ ...line, app: 'Web' }] }).success).toBe(false);
   });
 
-  it('cursor_expired must say where the stream now starts', () => {
-    expect(seqJoinErrorSchema.safeParse({ reason: 'cursor_expired', message: 'gone' }).success).toBe(false);
-    const parsed = seqJoinErrorSchema.parse({ reason: 'cursor_expired', message: 'gone', earliest_seq: 2000 });
-    expect(parsed.reason === 'cursor_expired' && parsed.earliest_seq).toBe(2000);
-    expect(shellTopic.joinError.safeParse({ reason: 'cursor_expired', message: 'gone', earliest_seq: 1 }).success).toBe(false);
+  it('cursor_ahead must say where the stream stands; retention is a gap event, not a join error', () => {
+    expect(seqJoinErrorSchema.safeParse({ reason: 'cursor_ahead', message: 'ahead' }).success).toBe(false);
+    const parsed = seqJoinErrorSchema.parse({ reason: 'cursor_ahead', message: 'ahead', last_seq: 2000 });
+    expect(parsed.reason === 'cursor_ahead' && parsed.last_seq).toBe(2000);
+    expect(shellTopic.joinError.safeParse({ reason: 'cursor_ahead', message: 'ahead', last_seq: 1 }).success).toBe(false);
+    expect(shellTopic.joinError.safeParse({ reason: 'cursor_ahead', message: 'ahead', output_bytes: 1 }).success).toBe(true);
+    expect(seqJoinErrorSchema.safeParse({ reason: 'cursor_expired', message: 'x', earliest_seq: 3 }).success).toBe(false);
     expect(seqJoinErrorSchema.safeParse({ reason: 'teapot', message: 'x' }).success).toBe(false);
+    expect(eventsTopic.serverEvents.gap.parse({ from_seq: 3, to_seq: 5, reason: 'retention' })).toEqual({
+      from_seq: 3,
+      to_seq: 5,
+      reason: 'retention',
+    });
+    expect(eventsTopic.serverEvents.gap.safeParse({ from_seq: 0, to_seq: 5, reason: 'retention' }).success).toBe(false);
+    expect(execTopic.serverEvents.gap.safeParse({ from_offset: 0, to_offset: 10, reason: 'retention' }).success).toBe(true);
+  });
+
+  it('sequenced joins reply with last_seq (0 for an empty stream)', () => {
+    expect(eventsTopic.joinReply.parse({ last_seq: 0 })).toEqual({ last_seq: 0 });
+    expect(appLogsTopic.joinReply.safeParse({ last_seq: null }).success).toBe(false);
+    expect(appLogsTopic.joinReply.safeParse({}).success).toBe(false);
   });
 
   it('audit events keep the action format and actor kinds', () => {

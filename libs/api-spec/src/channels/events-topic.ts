@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { afterSeqSchema, resourceNameSchema, seqSchema, seqJoinErrorSchema, timestampSchema } from './common.js';
+import {
+  afterSeqSchema,
+  resourceNameSchema,
+  seqGapEventSchema,
+  seqJoinErrorSchema,
+  seqJoinReplySchema,
+  seqSchema,
+  timestampSchema,
+} from './common.js';
 import { defineTopic } from './topic-definition.js';
 
 // `events:<user_id>` — the audit events of one user as they happen (the live form of GET /api/v1/events).
@@ -26,15 +34,15 @@ export const eventRecordSchema = z.object({
 });
 export type EventRecord = z.infer<typeof eventRecordSchema>;
 
-/** Join: `after_seq` replays every event with a greater seq before going live; without it, live only. */
+/**
+ * Join: `after_seq` replays every event with a greater seq before going live; without it, live only (from the
+ * reply's `last_seq`).
+ */
 export const eventsJoinPayloadSchema = z.strictObject({ after_seq: afterSeqSchema.optional() });
 export type EventsJoinPayload = z.infer<typeof eventsJoinPayloadSchema>;
 
-export const eventsJoinReplySchema = z.object({
-  earliest_seq: seqSchema.nullable(),
-  /** Newest seq at join time; the replay is complete once an event with this seq arrived. */
-  latest_seq: seqSchema.nullable(),
-});
+/** Reply: `{last_seq}`, the user's newest seq when the join was decided (0 before the first event). */
+export const eventsJoinReplySchema = seqJoinReplySchema;
 export type EventsJoinReply = z.infer<typeof eventsJoinReplySchema>;
 
 export const eventsTopic = defineTopic({
@@ -44,8 +52,10 @@ export const eventsTopic = defineTopic({
   joinReply: eventsJoinReplySchema,
   joinError: seqJoinErrorSchema,
   serverEvents: {
-    /** One audit event; events arrive in ascending seq order without gaps. */
+    /** One audit event; events arrive in ascending seq order, contiguous except across a `gap`. */
     event: eventRecordSchema,
+    /** Events the server no longer holds (retention); max-local never prunes, other servers may. */
+    gap: seqGapEventSchema,
   },
   clientEvents: {},
   binaryServerEvents: [],

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { emptyPayloadSchema, offsetJoinErrorSchema, outputOffsetSchema } from './common.js';
+import { emptyPayloadSchema, offsetGapEventSchema, offsetJoinErrorSchema, outputOffsetSchema } from './common.js';
 import { defineTopic } from './topic-definition.js';
 
 // `exec:<run_id>` — I/O of a one-off command run. stdout and stderr arrive as binary frames named `stdout` and
 // `stderr`; the offset counts the bytes of both in the order they were produced, so one number resumes both.
 
-/** Join: `output_offset` resumes at that byte; without it, output starts at the oldest buffered byte. */
+/**
+ * Join: `output_offset` resumes at that byte (dropped bytes are reported by a `gap` event); without it, output
+ * starts at the oldest buffered byte.
+ */
 export const execJoinPayloadSchema = z.strictObject({ output_offset: outputOffsetSchema.optional() });
 export type ExecJoinPayload = z.infer<typeof execJoinPayloadSchema>;
 
@@ -42,7 +45,7 @@ export const execTopic = defineTopic({
   joinPayload: execJoinPayloadSchema,
   joinReply: execJoinReplySchema,
   joinError: offsetJoinErrorSchema,
-  serverEvents: { exit: execExitEventSchema },
+  serverEvents: { exit: execExitEventSchema, gap: offsetGapEventSchema },
   clientEvents: {
     /** Close the process's stdin. */
     stdin_eof: emptyPayloadSchema,

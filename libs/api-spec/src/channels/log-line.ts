@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { afterSeqSchema, resourceNameSchema, seqSchema, timestampSchema } from './common.js';
+import { afterSeqSchema, resourceNameSchema, seqGapEventSchema, seqJoinReplySchema, seqSchema, timestampSchema } from './common.js';
 
 // Log topics (`logs:app:…`, `logs:build:…`, `logs:network:…`) share their line shape, join payload and events;
 // the wire shape of a line is the REST `LogLine` schema of the OpenAPI document.
@@ -19,7 +19,7 @@ export type LogLine = z.infer<typeof logLineSchema>;
 /**
  * Join payload of every log topic.
  * - `after_seq`: resume — replay every retained line with a greater seq, then follow live. No line is repeated
- *   and none is skipped (or the join fails with `cursor_expired`).
+ *   and none is skipped silently: lines no longer retained are reported by a `gap` event.
  * - without `after_seq`: follow live, first replaying the newest `tail` lines (default 0).
  * - `stream`: only stdout or only stderr.
  */
@@ -34,24 +34,15 @@ export const logJoinPayloadSchema = z
   });
 export type LogJoinPayload = z.infer<typeof logJoinPayloadSchema>;
 
-/** Reply to a successful join of a log topic: where the stream stands, so the client knows when it has caught up. */
-export const logJoinReplySchema = z.object({
-  /** Oldest retained seq; null when the stream is empty. */
-  earliest_seq: seqSchema.nullable(),
-  /** Newest seq so far; null when the stream is empty. Replay is complete once a line with this seq arrived. */
-  latest_seq: seqSchema.nullable(),
-});
+/**
+ * Reply to a successful join of a log topic: `{last_seq}` (0 for an empty stream). With `tail`, the client takes
+ * its cursor from the lines it receives, not from `last_seq` (the tail lines are at or below it).
+ */
+export const logJoinReplySchema = seqJoinReplySchema;
 export type LogJoinReply = z.infer<typeof logJoinReplySchema>;
 
 /** `lines`: one or more lines in ascending, gap-free seq order (the server batches bursts). */
 export const logLinesEventSchema = z.object({ lines: z.array(logLineSchema).min(1) });
 
-/**
- * `gap`: the server skipped lines `from_seq … to_seq` for this subscriber because it fell too far behind
- * (`overflow`). Fetch them over REST (`after_seq = from_seq - 1`) or report them as lost.
- */
-export const logGapEventSchema = z.object({
-  from_seq: seqSchema,
-  to_seq: seqSchema,
-  reason: z.literal('overflow'),
-});
+/** `gap`: lines `from_seq … to_seq` are no longer retained (see {@link seqGapEventSchema}). */
+export const logGapEventSchema = seqGapEventSchema;

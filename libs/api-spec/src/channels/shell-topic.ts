@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { offsetJoinErrorSchema, outputOffsetSchema } from './common.js';
+import { offsetGapEventSchema, offsetJoinErrorSchema, outputOffsetSchema } from './common.js';
 import { defineTopic } from './topic-definition.js';
 
 // `shell:<session_id>` — attach to a PTY session. Output and input are raw bytes in Phoenix binary frames
@@ -10,8 +10,9 @@ import { defineTopic } from './topic-definition.js';
 const terminalSize = { cols: z.int().min(1).max(1000), rows: z.int().min(1).max(1000) };
 
 /**
- * Join: `output_offset` resumes output at that byte (`cursor_expired` when it was dropped from the buffer); without
- * it, output starts at the oldest buffered byte. `cols`/`rows` resize the PTY on attach (both or neither).
+ * Join: `output_offset` resumes output at that byte (bytes already dropped from the buffer are reported by a `gap`
+ * event, and `cursor_ahead` refuses an offset beyond the output so far); without it, output starts at the oldest
+ * buffered byte. `cols`/`rows` resize the PTY on attach (both or neither).
  */
 export const shellJoinPayloadSchema = z
   .strictObject({
@@ -54,7 +55,7 @@ export const shellTopic = defineTopic({
   joinPayload: shellJoinPayloadSchema,
   joinReply: shellJoinReplySchema,
   joinError: offsetJoinErrorSchema,
-  serverEvents: { exit: shellExitEventSchema, resized: shellResizedEventSchema },
+  serverEvents: { exit: shellExitEventSchema, resized: shellResizedEventSchema, gap: offsetGapEventSchema },
   clientEvents: { resize: shellResizeMessageSchema },
   binaryServerEvents: ['output'],
   binaryClientEvents: ['input'],
