@@ -72,8 +72,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
 
-    const ctx: CommandContext = { io, globals, out: new Output(io, globals), signal, errorContext };
+    const out = new Output(io, globals);
     const command = await parsed.def.load();
+    // The JSON contract is only needed (and only loaded) when the output is JSON.
+    if (globals.output !== 'table') out.contract = (await import('./json-contract/outputs.js')).outputContract(parsed.def.name);
+    const ctx: CommandContext = { io, globals, out, signal, errorContext };
     const outcome = await Promise.race([command.run(ctx, parsed.invocation), whenAborted(signal)]);
     if (outcome === 'aborted') throw new InterruptedError();
     return outcome ?? 0;

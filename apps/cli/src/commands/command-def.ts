@@ -5,6 +5,8 @@ export interface ArgDef {
   readonly name: string;
   readonly required: boolean;
   readonly description: string;
+  /** Takes every remaining positional word (`KEY=VALUE…`); only the last argument may. */
+  readonly variadic?: boolean;
 }
 
 /** A flag, of a command or global. */
@@ -30,6 +32,8 @@ export interface ExampleDef {
 export interface Invocation {
   readonly command: string;
   readonly args: Readonly<Record<string, string | undefined>>;
+  /** The words of the variadic argument, if the command has one (empty otherwise); not repeated in `args`. */
+  readonly variadic: readonly string[];
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
 }
 
@@ -47,8 +51,13 @@ export interface CommandDef {
   readonly args: readonly ArgDef[];
   readonly options: readonly OptionDef[];
   readonly examples: readonly ExampleDef[];
-  /** What stdout holds with `-o json` (documented, and a contract). */
+  /** What stdout holds with `-o json` (documented, and a contract: `docs/cli/json/<command>.schema.json`). */
   readonly jsonOutput: string;
+  /**
+   * Set when a positional argument could be a secret value typed by mistake (`rig create secret KEY=value`):
+   * usage errors then never repeat the arguments, and say this instead.
+   */
+  readonly secretArgvHint?: string;
   /** Loaded only when this command runs, so `rig --help` loads no SDK. */
   readonly load: () => Promise<CommandModule>;
 }
@@ -62,7 +71,10 @@ export function optionUsage(option: OptionDef): string {
 
 /** `create network <name>` as shown in help. */
 export function commandUsage(def: CommandDef): string {
-  const args = def.args.map((arg) => (arg.required ? `<${arg.name}>` : `[${arg.name}]`));
+  const args = def.args.map((arg) => {
+    const name = arg.variadic ? `${arg.name}...` : arg.name;
+    return arg.required ? `<${name}>` : `[${name}]`;
+  });
   return [def.name, ...args].join(' ');
 }
 

@@ -25,6 +25,30 @@ const sortFlag: OptionDef = {
   choices: ['name', '-name', 'created', '-created'],
   description: 'Sort by `name` or `created` time; a leading `-` reverses (default `name`).',
 };
+const scopeNetworkFlag: OptionDef = {
+  name: 'network',
+  short: 'n',
+  value: 'network',
+  description: 'The network (its own vars and secrets, or those of `--app` in it).',
+};
+const scopeAppFlag: OptionDef = {
+  name: 'app',
+  value: 'app',
+  description: 'An app of the network, as `<app>` with `--network` or as `<network>/<app>`. Without it, the network itself.',
+};
+const envFileFlag = (what: string): OptionDef => ({
+  name: 'from-env-file',
+  value: 'file',
+  description: `Read ${what} from a dotenv file (\`KEY=value\`, \`export\`, quotes, escapes, multi-line values, comments). A malformed file is reported with every bad line and nothing is applied (exit 6).`,
+});
+const secretsEnvFileFlag: OptionDef = {
+  name: 'secrets-from-env-file',
+  value: 'file',
+  description: 'Values for the secrets the document lists, from a dotenv file; compared with the platform by digest, never printed.',
+};
+const pruneFlag: OptionDef = { name: 'prune', description: 'Also delete apps of the document’s networks that the document does not list.' };
+const ENV_FILE_SYNTAX =
+  'Env files: one `KEY=value` per line, optionally prefixed with `export`; `#` starts a comment (a full line, or after an unquoted value and a space); single quotes are literal; double quotes understand `\\n \\t \\" \\\\ \\$` and may span lines; unquoted values are trimmed; no variable expansion. A key set twice is an error.';
 const appRefArg = (required: boolean) => ({
   name: 'app',
   required,
@@ -136,14 +160,17 @@ export const commands: readonly CommandDef[] = [
   },
   {
     name: 'details app',
-    summary: 'Show every field of an app.',
+    summary: 'Show every field of an app and its effective environment.',
+    description:
+      'The environment is what the app’s process sees: network vars, overridden by app vars, overridden by secrets, overridden by platform vars (`PORT`, `MAX_APP`, …). Each key shows where its value comes from and what it overrides; secrets show only their digest.',
     args: [appRefArg(true)],
     options: [networkFlag],
     examples: [
       { command: 'details app prod/web', description: 'All fields of the app `web` in `prod`' },
       { command: 'details app web --network prod --json', description: 'The app as JSON' },
     ],
-    jsonOutput: 'The App object.',
+    jsonOutput:
+      'The App object plus `env`: `[{key, source: "network"|"app"|"secret"|"platform", value (null for secrets), digest (secrets only), overridden: [source]}]`, sorted by key.',
     load: () => import('./app-details.js'),
   },
   {
@@ -184,6 +211,176 @@ export const commands: readonly CommandDef[] = [
     ],
     jsonOutput: '`{network, name, deleted: true}`.',
     load: () => import('./app-delete.js'),
+  },
+  {
+    name: 'create var',
+    summary: 'Set vars of a network or an app, several at once, atomically.',
+    description: `All given vars are set in one change (one event, one new release per deployed app), or none are. App vars override network vars of the same key. ${ENV_FILE_SYNTAX}`,
+    args: [{ name: 'assignment', required: false, variadic: true, description: '`KEY=VALUE` pairs (the value may be empty or contain `=`).' }],
+    options: [scopeNetworkFlag, scopeAppFlag, envFileFlag('the vars')],
+    examples: [
+      { command: 'create var LOG_LEVEL=debug REGION=eu --network prod', description: 'Two network vars, inherited by every app of prod' },
+      { command: 'create var PORT_HINT=8080 --app prod/web', description: 'An app var (overrides a network var of the same key)' },
+      { command: 'create var --from-env-file .env --app web --network prod', description: 'Every var of a dotenv file, at once' },
+    ],
+    jsonOutput: '`{network, app: string|null, vars: [Var], releases: [{network, app, version}]}`.',
+    load: () => import('./var-create.js'),
+  },
+  {
+    name: 'delete var',
+    summary: 'Remove vars of a network or an app, atomically.',
+    description: 'Keys that are not set are ignored, so a retry is harmless; `unset` in the output lists the keys that existed.',
+    args: [{ name: 'key', required: true, variadic: true, description: 'The keys to remove.' }],
+    options: [scopeNetworkFlag, scopeAppFlag],
+    examples: [
+      { command: 'delete var LOG_LEVEL REGION --network prod', description: 'Remove two network vars' },
+      { command: 'delete var PORT_HINT --app prod/web', description: 'Remove an app var' },
+    ],
+    jsonOutput: '`{network, app: string|null, unset: [key], releases: [{network, app, version}]}`.',
+    load: () => import('./var-delete.js'),
+  },
+  {
+    name: 'status var',
+    summary: 'List the vars of a network or an app (with values).',
+    description: 'Only the vars set at that scope; `rig details app` shows the effective environment with inheritance.',
+    args: [],
+    options: [scopeNetworkFlag, scopeAppFlag],
+    examples: [
+      { command: 'status var --network prod', description: 'The network’s own vars' },
+      { command: 'status var --app prod/web -o jsonl', description: 'An app’s vars, one JSON object per line' },
+    ],
+    jsonOutput: 'An array of Var objects (`{key, value, created_at, updated_at}`); `-o jsonl`: one per line.',
+    load: () => import('./var-status.js'),
+  },
+  {
+    name: 'create secret',
+    summary: 'Set a secret (the value from stdin, a hidden prompt or a file; never from the command line).',
+    description: `The value is read from stdin when it is not a terminal (a trailing newline is dropped), from a prompt that does not echo on a terminal, or from \`--from-file\` (used as-is). A value on the command line is refused: it would leak into shell history and process lists. Afterwards rig shows only the key and a digest of the value (\`sha256:…\`). With \`--from-env-file\`, every secret of a dotenv file is set at once, atomically. ${ENV_FILE_SYNTAX}`,
+    args: [{ name: 'key', required: false, description: 'The secret’s key (not with `--from-env-file`).' }],
+    options: [
+      scopeNetworkFlag,
+      scopeAppFlag,
+      { name: 'from-file', value: 'file', description: 'Read the value from this file, byte for byte (certificates, keys).' },
+      envFileFlag('the secrets'),
+    ],
+    examples: [
+      { command: 'create secret DATABASE_URL --network prod < db-url.txt', description: 'A network secret, the value on stdin' },
+      { command: 'create secret TLS_KEY --from-file key.pem --app prod/web', description: 'An app secret from a file' },
+      { command: 'create secret API_KEY --app web -n prod', description: 'Typed at a hidden prompt (on a terminal)' },
+      { command: 'create secret --from-env-file secrets.env --network prod', description: 'Many secrets at once, atomically' },
+    ],
+    jsonOutput: '`{network, app: string|null, secrets: [{key, digest, created_at, updated_at}], releases: [{network, app, version}]}` — never a value.',
+    secretArgvHint: 'Pass only the key, and the value on stdin (`rig create secret KEY --network N < value.txt`), at the prompt, or with --from-file.',
+    load: () => import('./secret-create.js'),
+  },
+  {
+    name: 'delete secret',
+    summary: 'Remove secrets of a network or an app, atomically.',
+    args: [{ name: 'key', required: true, variadic: true, description: 'The keys to remove.' }],
+    options: [scopeNetworkFlag, scopeAppFlag],
+    examples: [{ command: 'delete secret OLD_TOKEN LEGACY_KEY --network prod', description: 'Remove two network secrets' }],
+    jsonOutput: '`{network, app: string|null, unset: [key], releases: [{network, app, version}]}`.',
+    load: () => import('./secret-delete.js'),
+  },
+  {
+    name: 'status secret',
+    summary: 'List the secrets of a network or an app: key, digest and times, never values.',
+    args: [],
+    options: [scopeNetworkFlag, scopeAppFlag],
+    examples: [
+      { command: 'status secret --network prod', description: 'The network’s secrets' },
+      { command: 'status secret --app prod/web --json', description: 'An app’s secrets as JSON' },
+    ],
+    jsonOutput: 'An array of Secret objects (`{key, digest, created_at, updated_at}`); `-o jsonl`: one per line.',
+    load: () => import('./secret-status.js'),
+  },
+  {
+    name: 'status dashboard',
+    summary: 'Everything at a glance: networks, apps with state and release, recent events and counts (one request).',
+    args: [],
+    options: [{ name: 'events', value: 'count', description: 'How many recent events to show (0–100, default 10).' }],
+    examples: [
+      { command: 'status dashboard', description: 'The overview' },
+      { command: 'status dashboard --json --events 50', description: 'As JSON, with the last 50 events' },
+    ],
+    jsonOutput: 'The Dashboard object: `{networks: [Network], apps: [App + latest_deployment], recent_events: [Event], counts: {networks, apps, apps_by_status, deployments_in_progress}, truncated, generated_at}`.',
+    load: () => import('./dashboard-status.js'),
+  },
+  {
+    name: 'config export',
+    summary: 'Write the configuration (networks, apps, settings, vars, secret keys) as a declarative document.',
+    description:
+      'The document is JSON, validated by the published schema `docs/cli/json/config-document.schema.json`. It lists secret keys, never values (`status secret` shows their digests). Feed it to `rig config diff` and `rig config apply`; applying it to an empty account is the import.',
+    args: [],
+    options: [
+      { name: 'network', short: 'n', value: 'network', description: 'Export only this network (default: all of yours).' },
+      { name: 'file', value: 'file', description: 'Write the document to this file instead of stdout.' },
+    ],
+    examples: [
+      { command: 'config export --file max.json', description: 'Everything, into max.json' },
+      { command: 'config export --network prod', description: 'One network, on stdout' },
+    ],
+    jsonOutput: 'The ConfigDocument (`{version: 1, networks: [...]}`), also with `--file`.',
+    load: () => import('./config-export.js'),
+  },
+  {
+    name: 'config diff',
+    summary: 'Show what applying a document would change; exit 5 when the platform differs, 0 when not.',
+    description:
+      'Networks the document does not name are never touched; within the named ones, vars and secret keys the document lacks would be deleted. Secrets are compared by digest: with `--secrets-from-env-file`, a local value whose digest differs from the platform’s is a change. A secret the document lists that is set nowhere (neither on the platform nor in the file) blocks the plan. Secret values are never printed.',
+    args: [{ name: 'file', required: true, description: 'The config document (JSON).' }],
+    options: [secretsEnvFileFlag, pruneFlag],
+    examples: [
+      { command: 'config diff max.json', description: 'Drift check: exit 0 in sync, 5 when different' },
+      { command: 'config diff max.json --secrets-from-env-file secrets.env -o json', description: 'Also compare secret values by digest; the plan as JSON' },
+    ],
+    jsonOutput: '`{in_sync, plan_digest, changes: [{action, resource, network, app, key, fields: [{name, before, after}]}], blockers: [{reason, network, app, key, message}], summary: {create, update, delete}}`.',
+    load: () => import('./config-diff.js'),
+  },
+  {
+    name: 'config apply',
+    summary: 'Apply a document: show the plan, confirm, and apply it in one transaction.',
+    description:
+      'On a terminal rig asks before applying; otherwise pass `--yes`. The platform re-plans and applies everything or nothing, and refuses when the state changed since the plan was shown. Secrets the document lists get their values from `--secrets-from-env-file` (set just before the document is applied; for networks and apps the document creates, right after they exist); a listed secret with no value anywhere blocks the apply (exit 5).',
+    args: [{ name: 'file', required: true, description: 'The config document (JSON).' }],
+    options: [secretsEnvFileFlag, pruneFlag],
+    examples: [
+      { command: 'config apply max.json', description: 'Review the plan and confirm' },
+      { command: 'config apply max.json --secrets-from-env-file secrets.env --yes', description: 'Import into a new account, with secret values, without asking' },
+    ],
+    jsonOutput: '`{applied, plan_digest, changes: [...], summary: {create, update, delete}, releases: [{network, app, version}]}` (changes as in `config diff`).',
+    load: () => import('./config-apply.js'),
+  },
+  {
+    name: 'history',
+    summary: 'List the audit history: who changed what, when (newest first).',
+    args: [],
+    options: [
+      { name: 'network', short: 'n', value: 'network', description: 'Only events about this network and its apps.' },
+      { name: 'app', value: 'app', description: 'Only events about this app (`<network>/<app>`, or `<app>` with `--network`).' },
+      { name: 'actor', value: 'id', description: 'Only events by this actor (user or API token id).' },
+      { name: 'action', value: 'action', description: 'Only this action (`var.set`), or every action with a prefix ending in `.` (`app.`).' },
+      { name: 'since', value: 'time', description: 'Only events at or after this time: ISO 8601 (`2026-01-31T12:00:00Z`) or relative (`30m`, `2h`, `7d`).' },
+      { name: 'until', value: 'time', description: 'Only events before this time (ISO 8601 or relative).' },
+      { name: 'limit', value: 'count', description: 'At most this many events (default 50).' },
+    ],
+    examples: [
+      { command: 'history', description: 'The last 50 changes' },
+      { command: 'history --app prod/web --since 2h', description: 'What happened to one app in the last two hours' },
+      { command: 'history --action secret. -o jsonl', description: 'Secret changes, one JSON object per line' },
+    ],
+    jsonOutput: 'An array of Event objects (`{id, seq, action, actor, target, details, revertible, created_at}`); `-o jsonl`: one per line.',
+    load: () => import('./history.js'),
+  },
+  {
+    name: 'revert',
+    summary: 'Undo the change an event recorded (vars, secrets, app settings), as a new change.',
+    description: '`rig history` shows event ids and which events can be reverted. Secrets are restored to their previous value (shown by digest). The revert is itself recorded as an event.',
+    args: [{ name: 'event-id', required: true, description: 'The id of the event to undo.' }],
+    options: [],
+    examples: [{ command: 'revert evt_123', description: 'Undo one change' }],
+    jsonOutput: '`{event: Event, releases: [{network, app, version}]}` — the new event records the revert.',
+    load: () => import('./revert.js'),
   },
 ];
 

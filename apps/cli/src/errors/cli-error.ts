@@ -11,6 +11,8 @@ export class CliError extends Error {
     readonly exitCode: number,
     readonly code: string,
     readonly hint?: string,
+    /** Structured facts for `-o json` errors (e.g. every bad line of an env file). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -77,7 +77,7 @@ export const exitCodes: readonly ExitCodeInfo[] = [
     slug: 'exit-5',
     title: 'Conflict',
     meaning: 'The request conflicts with the current state.',
-    when: 'The name is taken (network names are unique across the platform, app names within their network), a network still has apps and `--force` was not given, or an idempotency key was reused with a different request.',
+    when: 'The name is taken (network names are unique across the platform, app names within their network), a network still has apps and `--force` was not given, an idempotency key was reused with a different request; `rig config diff` found drift (the platform differs from the document); `rig config apply` is blocked (a listed secret is set nowhere) or the platform changed since the plan; or `rig revert` was asked to undo an event that cannot be reverted.',
     whatToDo: 'Pick another name, pass `--force` where offered, or look at the current state with `rig status`/`rig details`.',
   },
   {
@@ -85,7 +85,7 @@ export const exitCodes: readonly ExitCodeInfo[] = [
     slug: 'exit-6',
     title: 'Rejected input',
     meaning: 'The platform (or the SDK, before sending) rejected a value.',
-    when: 'An invalid name (names are RFC 1035 labels: lowercase letters, digits and `-`, starting with a letter, at most 63 characters), a malformed path or other field that fails validation.',
+    when: 'An invalid name (names are RFC 1035 labels: lowercase letters, digits and `-`, starting with a letter, at most 63 characters), an invalid var or secret key, a malformed env file (every bad line is listed; nothing is applied), an empty secret value, a config document that is not valid JSON, or another field that fails validation.',
     whatToDo: 'Fix the value the message names.',
   },
   {

@@ -29,7 +29,14 @@ export interface ErrorContext {
  */
 export function mapError(error: unknown, context: ErrorContext = {}): ErrorReport {
   if (error instanceof CliError) {
-    return { exitCode: error.exitCode, code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), unexpected: false };
+    return {
+      exitCode: error.exitCode,
+      code: error.code,
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+      ...(error.details ? { details: error.details } : {}),
+      unexpected: false,
+    };
   }
   if (isRigAuthError(error)) return mapAuthError(error, context);
   if (isMaxError(error)) return mapSdkError(error, context);
@@ -95,6 +102,12 @@ function mapSdkError(error: MaxError, context: ErrorContext): ErrorReport {
       return { ...base, exitCode: ExitCode.Conflict, hint: 'Pass --force to delete the network together with its apps.' };
     case 'idempotency_key_reused':
       return { ...base, exitCode: ExitCode.Conflict };
+    case 'plan_stale':
+      return { ...base, exitCode: ExitCode.Conflict, hint: 'The platform changed since the plan was made; run the command again and review the new plan.' };
+    case 'plan_blocked':
+      return { ...base, exitCode: ExitCode.Conflict, ...(error.details ? { details: error.details } : {}), hint: 'Set the missing secrets (`rig create secret`, or pass --secrets-from-env-file) and try again.' };
+    case 'not_revertible':
+      return { ...base, exitCode: ExitCode.Conflict, hint: '`rig history` shows which events can be reverted.' };
   }
   if (error instanceof MaxAuthenticationError) return { ...base, exitCode: ExitCode.NotAuthenticated, hint: loginHint(context) };
   if (error instanceof MaxPermissionError) {

@@ -1,5 +1,6 @@
 import type { GlobalFlags, OutputMode } from '../global-options.js';
 import type { Io } from '../io.js';
+import type { OutputContract } from '../json-contract/outputs.js';
 import { palette, type Palette } from './colors.js';
 import { renderDetails, renderTable, type Column, type TableStyle } from './table.js';
 
@@ -12,6 +13,11 @@ export class Output {
   /** Colours for stderr messages. */
   readonly err: Palette;
   private readonly style: TableStyle;
+  /**
+   * The command's JSON contract (set by `main` in the machine modes): every JSON value is parsed through it
+   * before it is written, so stdout holds exactly the documented fields.
+   */
+  contract: OutputContract | undefined;
 
   constructor(
     private readonly io: Io,
@@ -35,7 +41,7 @@ export class Output {
   /** A list: a table, a JSON array, or one JSON object per line. */
   list<T>(rows: readonly T[], columns: readonly Column<T>[], options: { empty?: string } = {}): void {
     if (this.mode === 'json') return this.writeJson(rows);
-    if (this.mode === 'jsonl') return void this.io.stdout.write(rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
+    if (this.mode === 'jsonl') return void this.io.stdout.write(rows.map((row) => `${JSON.stringify(this.conform(row, 'line'))}\n`).join(''));
     if (rows.length === 0) {
       // An empty list is a success; say so to people, print nothing a script would have to filter.
       if (options.empty) this.note(options.empty);
@@ -70,8 +76,16 @@ export class Output {
 
   /** A JSON value in the machine modes (one document, or one line). */
   value(value: unknown): void {
-    if (this.mode === 'jsonl') this.io.stdout.write(`${JSON.stringify(value)}\n`);
+    if (this.mode === 'jsonl') this.io.stdout.write(`${JSON.stringify(this.conform(value, 'line'))}\n`);
     else this.writeJson(value);
+  }
+
+  /**
+   * Items of a stream (`-o jsonl`: one line each as they come; `-o json`: collected by the caller). Table mode
+   * prints nothing here: the command renders its own lines.
+   */
+  line(value: unknown): void {
+    if (this.mode === 'jsonl') this.io.stdout.write(`${JSON.stringify(this.conform(value, 'line'))}\n`);
   }
 
   /** A confirmation for people (stderr); silent in machine modes, where the data says it all. */
@@ -91,6 +105,17 @@ export class Output {
 
   private writeJson(value: unknown): void {
     // Pretty for people reading a terminal, compact when piped (still exactly one document).
-    this.io.stdout.write(`${JSON.stringify(value, null, this.io.isStdoutTTY ? 2 : undefined)}\n`);
+    this.io.stdout.write(`${JSON.stringify(this.conform(value, 'json'), null, this.io.isStdoutTTY ? 2 : undefined)}\n`);
+  }
+
+  /** `value` as the contract describes it; a value that breaks the contract is a bug in rig (or the platform). */
+  private conform(value: unknown, as: 'json' | 'line'): unknown {
+    const contract = this.contract;
+    if (contract === undefined || 'document' in contract) return value;
+    const schema = as === 'line' ? (contract.line ?? contract.json) : contract.json;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    throw new Error(`rig's JSON output does not match its documented schema (${problems}).`);
   }
 }

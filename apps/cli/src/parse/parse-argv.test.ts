@@ -10,7 +10,8 @@ function parse(argv: string[], env: Record<string, string> = {}) {
   const parsed = parseArgv(argv, commands);
   const globals = resolveGlobalFlags(parsed.globals, env);
   if (parsed.kind !== 'run') return { kind: parsed.kind, command: parsed.kind === 'help' ? (parsed.def?.name ?? parsed.group) : undefined, globals };
-  return { kind: parsed.kind, command: parsed.invocation.command, args: parsed.invocation.args, options: parsed.invocation.options, globals };
+  const { command, args, variadic, options } = parsed.invocation;
+  return { kind: parsed.kind, command, args, variadic, options, globals };
 }
 
 interface Case {
@@ -19,6 +20,7 @@ interface Case {
   command: string;
   args?: Record<string, string | undefined>;
   options?: Record<string, string | boolean>;
+  variadic?: string[];
   globals?: Partial<GlobalFlags>;
 }
 
@@ -84,14 +86,57 @@ const cases: Case[] = [
   { argv: ['delete', 'network', '--force', 'prod'], command: 'delete network', args: { name: 'prod' }, options: { force: true } },
   { argv: ['delete', 'app', 'web', '--network', 'prod', '-y'], command: 'delete app', args: { app: 'web' }, options: { network: 'prod' }, globals: { yes: true } },
   { argv: ['delete', 'app', 'prod/web', '-yv'], command: 'delete app', args: { app: 'prod/web' }, globals: { yes: true, verbose: true } },
+  // vars: several KEY=VALUE at once (values keep `=`, spaces and dashes), scope by --network / --app
+  {
+    argv: ['create', 'var', 'A=1', 'B=x=y', 'C=', '--network', 'prod'],
+    command: 'create var',
+    args: {},
+    variadic: ['A=1', 'B=x=y', 'C='],
+    options: { network: 'prod' },
+  },
+  { argv: ['create', 'var', 'MSG=-v --json', '--app', 'prod/web'], command: 'create var', variadic: ['MSG=-v --json'], options: { app: 'prod/web' } },
+  { argv: ['create', 'var', '--from-env-file', '.env', '-n', 'prod', '--app', 'web'], command: 'create var', variadic: [], options: { fromEnvFile: '.env', network: 'prod', app: 'web' } },
+  { argv: ['create', 'var', 'N=007', '-n', 'prod', '--json'], command: 'create var', variadic: ['N=007'], globals: { output: 'json' } },
+  { argv: ['delete', 'var', 'A', 'B', '--network', 'prod'], command: 'delete var', variadic: ['A', 'B'], options: { network: 'prod' } },
+  { argv: ['status', 'var', '--app', 'prod/web', '-o', 'jsonl'], command: 'status var', options: { app: 'prod/web' }, globals: { output: 'jsonl' } },
+  // secrets: a key (value from stdin/prompt/file), or an env file
+  { argv: ['create', 'secret', 'API_KEY', '--network', 'prod'], command: 'create secret', args: { key: 'API_KEY' }, options: { network: 'prod' } },
+  { argv: ['create', 'secret', 'TLS_KEY', '--from-file', 'key.pem', '--app', 'prod/web'], command: 'create secret', args: { key: 'TLS_KEY' }, options: { fromFile: 'key.pem', app: 'prod/web' } },
+  { argv: ['create', 'secret', '--from-env-file', 's.env', '-n', 'prod'], command: 'create secret', args: { key: undefined }, options: { fromEnvFile: 's.env', network: 'prod' } },
+  { argv: ['delete', 'secret', 'OLD', 'LEGACY', '-n', 'prod', '--app', 'web'], command: 'delete secret', variadic: ['OLD', 'LEGACY'], options: { network: 'prod', app: 'web' } },
+  { argv: ['status', 'secret', '--network', 'prod', '--json'], command: 'status secret', options: { network: 'prod' }, globals: { output: 'json' } },
+  // dashboard, config, history, revert
+  { argv: ['status', 'dashboard'], command: 'status dashboard', args: {}, options: {} },
+  { argv: ['status', 'dashboard', '--events', '50', '--json'], command: 'status dashboard', options: { events: '50' }, globals: { output: 'json' } },
+  { argv: ['config', 'export'], command: 'config export', options: {} },
+  { argv: ['config', 'export', '--network', 'prod', '--file', 'max.json'], command: 'config export', options: { network: 'prod', file: 'max.json' } },
+  { argv: ['config', 'diff', 'max.json'], command: 'config diff', args: { file: 'max.json' }, options: {} },
+  {
+    argv: ['config', 'diff', 'max.json', '--secrets-from-env-file', 's.env', '--prune', '-o', 'json'],
+    command: 'config diff',
+    args: { file: 'max.json' },
+    options: { secretsFromEnvFile: 's.env', prune: true },
+    globals: { output: 'json' },
+  },
+  { argv: ['config', 'apply', 'max.json', '--yes'], command: 'config apply', args: { file: 'max.json' }, options: {}, globals: { yes: true } },
+  { argv: ['--config', '/c/config.json', 'config', 'apply', 'max.json'], command: 'config apply', args: { file: 'max.json' }, globals: { config: '/c/config.json' } },
+  { argv: ['history'], command: 'history', args: {}, options: {} },
+  {
+    argv: ['history', '--app', 'prod/web', '--actor', 'usr_1', '--action', 'var.', '--since', '2h', '--until', '2026-01-31T00:00:00Z', '--limit', '10'],
+    command: 'history',
+    options: { app: 'prod/web', actor: 'usr_1', action: 'var.', since: '2h', until: '2026-01-31T00:00:00Z', limit: '10' },
+  },
+  { argv: ['history', '-n', 'prod', '-o', 'jsonl'], command: 'history', options: { network: 'prod' }, globals: { output: 'jsonl' } },
+  { argv: ['revert', 'evt_123'], command: 'revert', args: { 'event-id': 'evt_123' }, options: {} },
 ];
 
 describe('parseArgv: argv → command, args, options, globals', () => {
-  it.each(cases)('rig $argv', ({ argv, env, command, args, options, globals }) => {
+  it.each(cases)('rig $argv', ({ argv, env, command, args, variadic, options, globals }) => {
     const result = parse(argv, env);
     expect(result.kind).toBe('run');
     expect(result.command).toBe(command);
     if (args) expect(result.args).toEqual(args);
+    if (variadic) expect(result.variadic).toEqual(variadic);
     if (options) expect(result.options).toEqual(options);
     expect(result.globals).toEqual({ ...defaults, ...globals });
   });
@@ -151,6 +196,11 @@ describe('parseArgv: usage errors (exit 2)', () => {
     [['create', 'network', 'a', 'b'], /Unexpected argument "b"/, /--help/],
     [['status', 'network', '--filter'], /Flag --filter needs a value/, undefined],
     [['-o'], /Flag -o needs a value/, undefined],
+    [['delete', 'var', '--network', 'prod'], /Missing argument <key>/, /--help/],
+    [['config', 'diff'], /Missing argument <file>/, /--help/],
+    [['revert'], /Missing argument <event-id>/, /--help/],
+    [['config'], /`rig config` needs a subcommand: export, diff, apply/, /config export --help/],
+    [['history', '--app'], /Flag --app needs a value/, undefined],
   ] as const)('rig %j', (argv, message, hint) => {
     const error = usage([...argv]);
     expect(error.message).toMatch(message);
@@ -168,6 +218,21 @@ describe('parseArgv: usage errors (exit 2)', () => {
     [['login', '--token=mxp_secretvalue']],
     [['login', '--with-token', 'mxp_secretvalue']],
   ])('refuses a token in argv without echoing it: %j', (argv) => {
+    const error = usage(argv);
+    expect(`${error.message} ${error.hint ?? ''}`).not.toContain('mxp_secretvalue');
+    expect(error.hint).toMatch(/--with-token/);
+  });
+
+  it.each([
+    [['create', 'secret', 'API_KEY', 's3cr3t-value', '-n', 'prod']],
+    [['create', 'secret', 'API_KEY', '-n', 'prod', '--', 's3cr3t-value']],
+  ])('create secret: an extra argument (probably the value) is refused without echoing it: %j', (argv) => {
+    const error = usage(argv);
+    expect(`${error.message} ${error.hint ?? ''}`).not.toContain('s3cr3t-value');
+    expect(error.hint).toMatch(/stdin/);
+  });
+
+  it.each([[['login', 'mxp_secretvalue']]])('(login, unchanged) %j', (argv) => {
     const error = usage(argv);
     expect(`${error.message} ${error.hint ?? ''}`).not.toContain('mxp_secretvalue');
     expect(error.hint).toMatch(/--with-token/);

@@ -124,7 +124,8 @@ export function parseArgv(argv: readonly string[], defs: readonly CommandDef[]):
   if (globals.help === true) return { kind: 'help', def, globals };
 
   const positional = [...parsed.args.map(String), ...((options['--'] as string[] | undefined) ?? [])];
-  if (positional.length > def.args.length) {
+  const takesRest = def.args.at(-1)?.variadic === true;
+  if (!takesRest && positional.length > def.args.length) {
     if (def.name === 'login') {
       // Never echo the extra argument: it may well be a token.
       throw new UsageError(
@@ -132,16 +133,22 @@ export function parseArgv(argv: readonly string[], defs: readonly CommandDef[]):
         'Pipe the token on stdin instead: `rig login --with-token < token.txt`.',
       );
     }
+    if (def.secretArgvHint !== undefined) {
+      // Never echo the extra argument: it may be a secret value typed on the command line by mistake.
+      throw new UsageError(`Too many arguments for \`rig ${def.name}\`; rig never takes a secret value on the command line.`, def.secretArgvHint);
+    }
     throw new UsageError(`Unexpected argument "${positional[def.args.length] ?? ''}" for \`rig ${def.name}\`.`, `Run \`rig ${def.name} --help\`.`);
   }
   const args: Record<string, string | undefined> = {};
+  let variadic: string[] = [];
   def.args.forEach((arg, index) => {
     const value = positional[index];
     if (value === undefined && arg.required) {
       throw new UsageError(`Missing argument <${arg.name}> for \`rig ${def.name}\`.`, `Run \`rig ${def.name} --help\` for examples.`);
     }
-    args[arg.name] = value;
+    if (arg.variadic) variadic = positional.slice(index);
+    else args[arg.name] = value;
   });
 
-  return { kind: 'run', def, invocation: { command: def.name, args, options: pick(options, def.options) }, globals };
+  return { kind: 'run', def, invocation: { command: def.name, args, variadic, options: pick(options, def.options) }, globals };
 }

@@ -173,6 +173,11 @@ describe('rig logout', () => {
   });
 });
 
+it('every JSON output of this file satisfies its published schema', () => {
+  h.assertJsonContracts();
+  expect([...h.jsonContractCommands()]).toEqual(expect.arrayContaining(['login', 'logout', 'whoami']));
+});
+
 it('leaks no token: not in any argv, stdout, stderr, URL or server log line', () => {
   h.assertNoSecretsLeaked();
 });

@@ -7,6 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiToken, startMaxLocal, type MaxLocal, type StartMaxLocalOptions } from '@max/local';
 import { expect } from 'vitest';
+import { commands } from '../../src/commands/definitions.js';
+import { resolveGlobalFlags } from '../../src/global-options.js';
+import { parseArgv } from '../../src/parse/parse-argv.js';
+import { expectJsonContract, expectJsonlContract } from './json-contract.js';
 
 /**
  * End-to-end harness: the BUILT rig binary as a real child process, against a real max-local started in-process
@@ -96,8 +100,10 @@ export interface RunningRig {
 }
 
 export class Harness {
-  /** Token values known to exist (API tokens created for tests), checked verbatim. */
+  /** Token values known to exist (API tokens created for tests), and secret values set by tests; checked verbatim. */
   readonly knownSecrets = new Set<string>();
+  /** Every successful run in a JSON mode: what its stdout must satisfy (`assertJsonContracts`). */
+  private readonly machineOutputs: { command: string; mode: 'json' | 'jsonl'; stdout: string }[] = [];
   private readonly tempDirs: string[] = [];
 
   private constructor(
@@ -182,10 +188,39 @@ export class Harness {
       child.on('close', (code, signal) => {
         release();
         this.transcript.push(`stdout: ${stdout}`, `stderr: ${stderr}`);
+        if (code === 0) this.recordMachineOutput(args, env, stdout);
         resolve({ code: code ?? (signal ? -1 : null), stdout, stderr });
       });
     });
     return { child, done, stderr: () => stderr };
+  }
+
+  private recordMachineOutput(args: string[], env: Record<string, string>, stdout: string): void {
+    try {
+      const parsed = parseArgv(args, commands);
+      if (parsed.kind !== 'run') return;
+      const { output } = resolveGlobalFlags(parsed.globals, env);
+      if (output !== 'table') this.machineOutputs.push({ command: parsed.def.name, mode: output, stdout });
+    } catch {
+      // A usage error: there is no output to check.
+    }
+  }
+
+  /**
+   * Validates the stdout of every successful `-o json`/`-o jsonl` run of this harness against the command's
+   * published JSON Schema (strict form, Ajv 2020): the JSON contract, checked on real output.
+   */
+  assertJsonContracts(): void {
+    expect(this.machineOutputs.length, 'no JSON output was captured to check').toBeGreaterThan(0);
+    for (const { command, mode, stdout } of this.machineOutputs) {
+      if (mode === 'json') expectJsonContract(command, stdout);
+      else expectJsonlContract(command, stdout);
+    }
+  }
+
+  /** The commands whose JSON output was checked (for coverage assertions). */
+  jsonContractCommands(): Set<string> {
+    return new Set(this.machineOutputs.map((o) => o.command));
   }
 
   /** Runs rig to completion. */

@@ -228,6 +228,10 @@ describe('failure classes', () => {
   });
 });
 
+it('every JSON output of this file satisfies its published schema', () => {
+  h.assertJsonContracts();
+});
+
 it('leaks no token: not in any argv, stdout, stderr, URL or server log line', () => {
   h.assertNoSecretsLeaked();
 });

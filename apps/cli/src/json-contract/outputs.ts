@@ -1,0 +1,120 @@
+import * as z from 'zod/mini';
+import {
+  AppSchema,
+  DashboardSchema,
+  EnvSourceSchema,
+  EventRevertResultSchema,
+  EventSchema,
+  NetworkSchema,
+  PlanBlockerSchema,
+  PlanChangeSchema,
+  PlanSummarySchema,
+  ReleaseRefSchema,
+  SecretSchema,
+  Sha256DigestSchema,
+  VarSchema,
+} from './wire-schemas.js';
+
+/**
+ * What each command prints with `-o json` (and `-o jsonl`), as zod schemas: THE registry of rig's machine
+ * contract. `main.ts` loads it in the machine modes only and hands the command's entry to `Output`, which parses
+ * every JSON value through it before writing (so the output cannot drift from the contract, and fields the
+ * contract does not name are dropped). `docs/cli/json/<command>.schema.json` is generated from it.
+ */
+export type OutputContract =
+  | {
+      /** The `-o json` document. */
+      readonly json: z.ZodMiniType;
+      /** One `-o jsonl` line, when it differs from the document (lists print one element per line). */
+      readonly line?: z.ZodMiniType;
+    }
+  /** The output is a config document, whose schema is published from the OpenAPI spec (`config-document.schema.json`). */
+  | { readonly document: 'config-document' };
+
+const list = (item: z.ZodMiniType) => ({ json: z.array(item), line: item });
+const oneOrList = (item: z.ZodMiniType) => ({ json: z.union([item, z.array(item)]), line: item });
+const scope = { network: z.string(), app: z.nullable(z.string()) };
+
+const EnvEntryViewSchema = z.object({
+  key: z.string(),
+  source: EnvSourceSchema,
+  value: z.nullable(z.string()).check(z.describe('The value the process sees; null for secrets.')),
+  digest: z.optional(Sha256DigestSchema.check(z.describe('Secrets only: the digest of the value.'))),
+  overridden: z.array(EnvSourceSchema).check(z.describe('Lower-precedence sources that also define this key, lowest first.')),
+});
+
+const PlanViewSchema = {
+  plan_digest: Sha256DigestSchema,
+  changes: z.array(PlanChangeSchema),
+  summary: PlanSummarySchema,
+};
+
+export const outputContracts: Readonly<Record<string, OutputContract>> = {
+  login: {
+    json: z.object({
+      api_url: z.string(),
+      user: z.object({ id: z.string(), email: z.string(), name: z.optional(z.nullable(z.string())) }),
+      scope: z.enum(['read', 'deploy', 'admin']),
+      credential_store: z.enum(['keychain', 'file']),
+      fallback_reason: z.optional(z.string()),
+    }),
+  },
+  logout: {
+    json: z.object({
+      api_url: z.string(),
+      was_logged_in: z.boolean(),
+      revoked: z.boolean(),
+      removed_from: z.array(z.enum(['keychain', 'file'])),
+      reason: z.optional(z.string()),
+    }),
+  },
+  whoami: {
+    json: z.object({
+      user: z.object({ id: z.string(), email: z.string(), name: z.nullable(z.string()), created_at: z.string() }),
+      auth: z.object({ type: z.enum(['access_token', 'api_token']), scope: z.enum(['read', 'deploy', 'admin']), expires_at: z.nullable(z.string()) }),
+      api_url: z.string(),
+      api_url_source: z.enum(['flag', 'profile', 'env', 'config', 'default']),
+      credential: z.object({ source: z.enum(['env', 'keychain', 'file']), location: z.string(), fallback_reason: z.optional(z.string()) }),
+    }),
+  },
+  'create network': { json: NetworkSchema },
+  'create app': { json: AppSchema },
+  'status network': oneOrList(NetworkSchema),
+  'status app': oneOrList(AppSchema),
+  'details network': { json: NetworkSchema },
+  'details app': { json: z.extend(AppSchema, { env: z.array(EnvEntryViewSchema) }) },
+  'update app': { json: AppSchema },
+  'delete network': { json: z.object({ name: z.string(), deleted: z.literal(true) }) },
+  'delete app': { json: z.object({ network: z.string(), name: z.string(), deleted: z.literal(true) }) },
+  'create var': { json: z.object({ ...scope, vars: z.array(VarSchema), releases: z.array(ReleaseRefSchema) }) },
+  'delete var': { json: z.object({ ...scope, unset: z.array(z.string()), releases: z.array(ReleaseRefSchema) }) },
+  'status var': list(VarSchema),
+  'create secret': { json: z.object({ ...scope, secrets: z.array(SecretSchema), releases: z.array(ReleaseRefSchema) }) },
+  'delete secret': { json: z.object({ ...scope, unset: z.array(z.string()), releases: z.array(ReleaseRefSchema) }) },
+  'status secret': list(SecretSchema),
+  'status dashboard': { json: DashboardSchema },
+  'config export': { document: 'config-document' },
+  'config diff': {
+    json: z.object({
+      in_sync: z.boolean().check(z.describe('True when applying the document would change nothing (exit 0); false otherwise (exit 5).')),
+      ...PlanViewSchema,
+      blockers: z.array(PlanBlockerSchema),
+    }),
+  },
+  'config apply': {
+    json: z.object({
+      applied: z.boolean().check(z.describe('False when there was nothing to change.')),
+      ...PlanViewSchema,
+      releases: z.array(ReleaseRefSchema),
+    }),
+  },
+  history: list(EventSchema),
+  revert: { json: EventRevertResultSchema },
+};
+
+/** The contract of a command; every command has one (the docs test checks). */
+export function outputContract(command: string): OutputContract {
+  const contract = outputContracts[command];
+  if (!contract) throw new Error(`No JSON output contract for \`rig ${command}\`.`);
+  return contract;
+}
