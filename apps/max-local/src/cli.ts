@@ -24,7 +24,7 @@ Server options:
   --host <addr>              interface to listen on (default 127.0.0.1)
   --data-dir <dir>           state directory (default $XDG_DATA_HOME/max-local or ~/.local/share/max-local)
   --domain <name>            apps are reached at <app>.<network>.<domain> (default localhost)
-  --router-port <n>          port of the app router, used in app URLs (default 4080)
+  --router-port <n>          port of the app router, used in app URLs (default 4080; 0 = any)
   --access-token-ttl <s>     access token lifetime in seconds (default 3600)
 
 Token options (works while a server runs on the same data dir):
@@ -113,7 +113,7 @@ async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
   const port = integer('port', values.port as string | undefined, 0, 65535);
-  const routerPort = integer('router-port', values['router-port'] as string | undefined, 1, 65535);
+  const routerPort = integer('router-port', values['router-port'] as string | undefined, 0, 65535);
   const ttl = integer('access-token-ttl', values['access-token-ttl'] as string | undefined, 1, 30 * 24 * 3600);
   const domain = values.domain as string | undefined;
   if (domain !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(domain)) {

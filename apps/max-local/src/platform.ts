@@ -21,6 +21,10 @@ import { SecretService } from './services/secrets.js';
 import { VarService } from './services/vars.js';
 import { SecretCipher } from './secrets/secret-cipher.js';
 import { loadOrCreateSecretKey, SECRET_KEY_FILE } from './secrets/secret-key-file.js';
+import { AppRuntime } from './deployments/app-runtime.js';
+import { DeployService } from './deployments/deploy-service.js';
+import { DeploymentRecords } from './deployments/deployment-records.js';
+import { LogStore } from './deployments/log-store.js';
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
   domain: 'localhost',
@@ -56,8 +60,14 @@ export class Platform {
   readonly dashboard: DashboardService;
   readonly config: ConfigService;
   readonly revert: RevertService;
+  /** Build and runtime logs, sequenced per stream. */
+  readonly logs: LogStore;
+  /** The router and the running releases of every app. */
+  readonly runtime: AppRuntime;
+  /** Deployments, releases, rollbacks and config releases. */
+  readonly deploys: DeployService;
 
-  private constructor(db: Database, clock: Clock, settings: PlatformSettings, cipher: SecretCipher) {
+  private constructor(db: Database, clock: Clock, settings: PlatformSettings, cipher: SecretCipher, dataDir: string) {
     this.db = db;
     this.clock = clock;
     this.settings = settings;
@@ -79,6 +89,32 @@ export class Platform {
     this.dashboard = new DashboardService(ctx);
     this.config = new ConfigService(ctx, { networks: this.networks, apps: this.apps, vars: this.vars, secrets: this.secrets });
     this.revert = new RevertService(ctx, { vars: this.vars, secrets: this.secrets });
+    this.logs = new LogStore(db, clock);
+    this.runtime = new AppRuntime({ db, logs: this.logs, domain: settings.domain });
+    const records = new DeploymentRecords(db);
+    this.deploys = new DeployService({
+      db,
+      clock,
+      events: this.events,
+      apps: this.apps,
+      envScopes: this.envScopes,
+      vars: this.vars,
+      secrets: this.secrets,
+      records,
+      logs: this.logs,
+      runtime: this.runtime,
+      dataDir,
+    });
+    // The hooks the config and dashboard services left for the deploy subsystem.
+    this.configReleases.register((change) => this.deploys.onConfigChange(change));
+    this.env.setPortLookup((appId) => this.runtime.current(appId)?.port ?? null);
+    this.dashboard.setDeployments({
+      latestByApp: (userId) =>
+        new Map(
+          records.latestByApp(userId).map((d) => [d.appId, { id: d.id, state: d.state, createdAt: d.createdAt, finishedAt: d.finishedAt }]),
+        ),
+      inProgressCount: (userId) => records.countInProgress(userId),
+    });
   }
 
   /**
@@ -90,7 +126,7 @@ export class Platform {
     const db = Database.open(options.dataDir);
     try {
       const cipher = new SecretCipher(loadOrCreateSecretKey(options.dataDir));
-      const platform = new Platform(db, options.clock ?? systemClock, { ...DEFAULT_SETTINGS, ...options.settings }, cipher);
+      const platform = new Platform(db, options.clock ?? systemClock, { ...DEFAULT_SETTINGS, ...options.settings }, cipher, options.dataDir);
       platform.secrets.assertKeyMatches(join(options.dataDir, SECRET_KEY_FILE));
       platform.users.ensureOwner();
       return platform;

@@ -6,6 +6,8 @@ import type { LogSink } from './http/request-log.js';
 import { Platform } from './platform.js';
 import type { EventLog } from './services/event-log.js';
 import { VERSION } from './version.js';
+import type { Router } from './deploy/router.js';
+import { deployTopicFamilies } from './realtime/deploy-topics.js';
 import { attachRealtime, realtimeDepsFromServices, type Realtime, type RealtimeOptions } from './realtime/index.js';
 
 export interface StartMaxLocalOptions {
@@ -17,7 +19,10 @@ export interface StartMaxLocalOptions {
   dataDir: string;
   /** Apps get `<app>.<network>.<domain>`. Default `localhost`. */
   domain?: string;
-  /** Port of the app router, used in app URLs. Default 4080. */
+  /**
+   * Port of the app router (`http://<app>.<network>.<domain>:<routerPort>`); 0 picks a free one. Default 4080,
+   * or 0 when `port` is 0 — an in-process instance for tests must not collide with a real one on 4080.
+   */
   routerPort?: number;
   /** Lifetime of access tokens. Default 3600. */
   accessTokenTtlSeconds?: number;
@@ -34,6 +39,8 @@ export interface StartMaxLocalOptions {
 export interface MaxLocal {
   /** Origin of the API, e.g. `http://127.0.0.1:4000` (the API is under `/api/v1`). */
   url: string;
+  /** Origin of the app router, e.g. `http://127.0.0.1:4080`; apps answer there by `Host` header. */
+  routerUrl: string;
   /** One-time browser sign-in link (valid 1 h, single use); a fresh one on each start. */
   adminLoginUrl: string;
   dataDir: string;
@@ -68,7 +75,7 @@ function urlHost(host: string): string {
 export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxLocal> {
   if (!options.dataDir) throw new TypeError('dataDir is required');
   checkInteger('port', options.port, 0, 65535);
-  checkInteger('routerPort', options.routerPort, 1, 65535);
+  checkInteger('routerPort', options.routerPort, 0, 65535);
   checkInteger('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 1, 30 * 24 * 3600);
   checkInteger('deviceCodeIntervalSeconds', options.deviceCodeIntervalSeconds, 1, 60);
   const domain = options.domain ?? 'localhost';
@@ -78,13 +85,14 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
   const log: LogSink = options.log === true ? process.stderr : options.log ? options.log : null;
   const dataDir = resolve(options.dataDir);
   const host = options.host ?? '127.0.0.1';
+  const routerPort = options.routerPort ?? (options.port === 0 ? 0 : 4080);
 
   const platform = Platform.open({
     dataDir,
     ...(options.clock ? { clock: options.clock } : {}),
     settings: {
       domain,
-      ...(options.routerPort === undefined ? {} : { routerPort: options.routerPort }),
+      routerPort,
       ...(options.accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
       ...(options.deviceCodeIntervalSeconds === undefined
         ? {}
@@ -95,21 +103,38 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
   let baseUrl = '';
   let server: Awaited<ReturnType<typeof buildServer>>;
   let realtime: Realtime;
+  let router: Router;
+  try {
+    router = await platform.runtime.listen(routerPort, host).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new Error(`router port ${routerPort} on ${host} is already in use; pick another with --router-port`, { cause: error });
+      }
+      throw error;
+    });
+  } catch (error) {
+    platform.close();
+    throw error;
+  }
+  // App URLs name the port the router really listens on (it differs from the option only for port 0).
+  platform.settings.routerPort = router.port;
   try {
     server = await buildServer({ platform, baseUrl: () => baseUrl, log });
     realtime = attachRealtime(
       server.app.server,
       realtimeDepsFromServices({ tokens: platform.tokens, eventLog: platform.events }),
-      options.realtime ?? {},
+      { ...options.realtime, topics: deployTopicFamilies(platform) },
     );
     await server.app.listen({ port: options.port ?? 4000, host });
   } catch (error) {
+    await platform.runtime.close();
     platform.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(`port ${options.port ?? 4000} on ${host} is already in use; pick another with --port`, { cause: error });
     }
     throw error;
   }
+  // Child processes do not survive a restart: bring every app's active release back (in the background).
+  platform.deploys.restore();
   const address = server.app.server.address() as AddressInfo;
   baseUrl = `http://${urlHost(host)}:${address.port}`;
   const loginToken = platform.browserSessions.createLoginLink(platform.users.ensureOwner());
@@ -117,6 +142,7 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
 
   log?.write(
     `max-local ${VERSION} listening on ${baseUrl} (data: ${dataDir})\n` +
+      `Apps answer at http://<app>.<network>.${domain}:${router.port} (router on ${router.url})\n` +
       `To approve device logins, open this one-time sign-in link in a browser (valid 1 hour, single use):\n` +
       `    ${adminLoginUrl}\n`,
   );
@@ -124,6 +150,7 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
   let closing: Promise<void> | undefined;
   return {
     url: baseUrl,
+    routerUrl: router.url,
     adminLoginUrl,
     dataDir,
     events: platform.events,
@@ -134,6 +161,9 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
           // WebSocket connections are not HTTP requests: close them first or the server never finishes closing.
           await realtime.close();
           await server.app.close();
+          // Running builds are cancelled and releases stopped before the database closes under them.
+          await platform.deploys.close();
+          await platform.runtime.close();
         } finally {
           platform.close();
         }

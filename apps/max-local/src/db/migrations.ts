@@ -219,4 +219,76 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX apps_network_status ON apps(network_id, status);
     `,
   },
+  {
+    version: 3,
+    name: 'deployments-releases-logs',
+    sql: `
+      -- One upload + build of an app. The manifest is kept (JSON) because the build runs after the
+      -- upload finishes, possibly after a restart; start/health come from the build plan and are what a
+      -- rollback or a config release re-runs.
+      CREATE TABLE deployments (
+        id                 TEXT PRIMARY KEY,
+        app_id             TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+        user_id            TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        state              TEXT NOT NULL,
+        message            TEXT,
+        manifest           TEXT NOT NULL,
+        file_count         INTEGER NOT NULL,
+        total_size         INTEGER NOT NULL,
+        missing_blobs      TEXT NOT NULL,
+        release            INTEGER,
+        failure            TEXT,
+        start_command      TEXT,
+        health_path        TEXT,
+        health_timeout_ms  INTEGER,
+        actor_type         TEXT NOT NULL,
+        actor_id           TEXT NOT NULL,
+        actor_email        TEXT,
+        created_at         INTEGER NOT NULL,
+        updated_at         INTEGER NOT NULL,
+        finished_at        INTEGER
+      );
+      CREATE INDEX deployments_app_created ON deployments(app_id, created_at, id);
+      CREATE INDEX deployments_user_state ON deployments(user_id, state);
+
+      -- Releases: a deployment's code + a config snapshot (var values and secret VERSION IDS — never
+      -- plaintext: the encrypted versions are kept forever in secret_versions).
+      CREATE TABLE releases (
+        app_id         TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+        version        INTEGER NOT NULL,
+        state          TEXT NOT NULL,
+        reason         TEXT NOT NULL,
+        deployment_id  TEXT NOT NULL,
+        rollback_of    INTEGER,
+        config         TEXT NOT NULL,
+        config_digest  TEXT NOT NULL,
+        description    TEXT NOT NULL,
+        actor_type     TEXT NOT NULL,
+        actor_id       TEXT NOT NULL,
+        actor_email    TEXT,
+        created_at     INTEGER NOT NULL,
+        PRIMARY KEY (app_id, version)
+      );
+
+      -- Log streams ('app' per app id, 'build' per deployment id, 'network' per network id) with their
+      -- own gap-free seq; lines are pruned to a bounded window per stream.
+      CREATE TABLE log_streams (
+        kind      TEXT NOT NULL,
+        id        TEXT NOT NULL,
+        last_seq  INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+      );
+      CREATE TABLE log_lines (
+        kind    TEXT NOT NULL,
+        id      TEXT NOT NULL,
+        seq     INTEGER NOT NULL,
+        ts      INTEGER NOT NULL,
+        stream  TEXT NOT NULL,
+        source  TEXT NOT NULL,
+        line    TEXT NOT NULL,
+        app     TEXT,
+        PRIMARY KEY (kind, id, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -78,9 +78,9 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ApiError(400, 'bad_request', 'The request body is not valid JSON.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ApiError(415, 'bad_request', 'Unsupported Content-Type; send application/json.');
+      return new ApiError(415, 'unsupported_media_type', 'Unsupported Content-Type; send application/json.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ApiError(413, 'bad_request', 'The request body is too large.');
+      return new ApiError(413, 'payload_too_large', 'The request body is too large.');
     default:
       break;
   }

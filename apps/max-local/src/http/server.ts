@@ -6,6 +6,7 @@ import { scopeAllows } from '../auth/scopes.js';
 import type { Platform } from '../platform.js';
 import type { IdempotencyScope } from '../services/idempotency.js';
 import type { RouteDeps } from '../routes/deps.js';
+import { BLOB_MEDIA_TYPES } from '../routes/blob-routes.js';
 import { apiHandlers } from '../routes/index.js';
 import { webRoutes } from '../routes/web-routes.js';
 import { ApiError, forbidden, notFound, unauthenticated } from './api-error.js';
@@ -32,6 +33,17 @@ export interface ServerOptions {
 /** JSON API bodies are small; anything bigger is a mistake or an attack. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Manifests list up to 100 000 entries (each a path of up to 4 KiB and a digest): these JSON bodies may be larger. */
+const LARGE_JSON_BODY_LIMITS: Partial<Record<OperationId, number>> = {
+  createDeployment: 64 * 1024 * 1024,
+  findMissingBlobs: 8 * 1024 * 1024,
+};
+
+/** Operations whose body is raw bytes, read as a stream by the handler (never buffered by Fastify). */
+const RAW_BODY_OPERATIONS: ReadonlyMap<string, OperationId> = new Map(
+  Object.entries(BLOB_MEDIA_TYPES).map(([id, type]) => [type, id as OperationId]),
+);
+
 /**
  * Builds the Fastify app: every route of the OpenAPI document that has a handler, each validated
  * against the document's schemas, plus the device-approval web pages.
@@ -51,6 +63,18 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   app.decorateRequest('principal', null);
   app.decorateRequest('idempotency', null);
   app.decorateRequest('idempotentReplay', false);
+
+  // Raw uploads: the parser hands the request stream through untouched, and only on the operation that
+  // declares that media type; everywhere else such a body is a 415 like any unknown type.
+  const rawRouteUrls = new Map<string, string>();
+  app.addContentTypeParser([...RAW_BODY_OPERATIONS.keys()], (request, _payload, done) => {
+    const type = (request.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+    if (rawRouteUrls.get(type) !== request.routeOptions.url) {
+      done(new ApiError(415, 'unsupported_media_type', 'Unsupported Content-Type; send application/json.'), undefined);
+      return;
+    }
+    done(null, undefined);
+  });
 
   const bodyAjv = createAjv(openapiDocument, 'body');
   const parameterAjv = createAjv(openapiDocument, 'parameters');
@@ -86,7 +110,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     const handler = handlers[operation.id];
     // Operations the spec defines for later milestones have no handler yet: they answer 404.
     // Each handler is typed against its own operation in the route modules; here they are all the same.
-    if (handler) registerOperation(app, platform, operation, handler as unknown as ErasedHandler);
+    if (!handler) continue;
+    for (const [type, id] of RAW_BODY_OPERATIONS) if (id === operation.id) rawRouteUrls.set(type, operation.url);
+    registerOperation(app, platform, operation, handler as unknown as ErasedHandler);
   }
 
   await app.register(webRoutes(deps));
@@ -110,10 +136,13 @@ function registerOperation(
   handler: ErasedHandler,
 ): void {
   const scope = requiredScope(operation.id, operation.method);
-  const usesIdempotency = operation.method === 'post' && operation.requiresAuth;
+  // A pack is a stream that cannot be hashed up front; it is idempotent by nature (content-addressed).
+  const usesIdempotency = operation.method === 'post' && operation.requiresAuth && operation.id !== 'uploadBlobPack';
+  const bodyLimit = LARGE_JSON_BODY_LIMITS[operation.id];
   app.route({
     method: operation.method.toUpperCase() as 'GET',
     url: operation.url,
+    ...(bodyLimit === undefined ? {} : { bodyLimit }),
     schema: operation.schema,
     // Authentication runs before body validation: an anonymous caller learns nothing about inputs.
     onRequest: operation.requiresAuth

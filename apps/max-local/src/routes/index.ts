@@ -7,6 +7,9 @@ import { meRoutes } from './me-routes.js';
 import { appRoutes, networkRoutes } from './network-routes.js';
 import { configRoutes } from './config-routes.js';
 import { secretRoutes, varRoutes } from './var-routes.js';
+import { blobRoutes } from './blob-routes.js';
+import { deployRoutes } from './deploy-routes.js';
+import { logRoutes } from './log-routes.js';
 
 /**
  * Handlers for the operations max-local implements, by operationId. Operations the spec defines for
@@ -23,5 +26,8 @@ export function apiHandlers(deps: RouteDeps, isShuttingDown: () => boolean): Rou
     ...varRoutes(deps),
     ...secretRoutes(deps),
     ...configRoutes(deps),
+    ...blobRoutes(deps),
+    ...deployRoutes(deps),
+    ...logRoutes(deps),
   };
 }

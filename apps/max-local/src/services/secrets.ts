@@ -248,6 +248,38 @@ export class SecretService {
     return values;
   }
 
+  /**
+   * The version each secret of the scope points at now, by key, with its digest: what a release's config
+   * snapshot records instead of values (versions are kept, encrypted, for as long as their scope exists).
+   */
+  versions(scope: EnvScope): Map<string, { versionId: string; digest: string }> {
+    return new Map(this.#rows(scope).map((row) => [row.key, { versionId: row.version_id, digest: row.digest }]));
+  }
+
+  /**
+   * Plaintext of specific versions of a scope's secrets (a release's snapshot), for a process environment only.
+   * `refs` maps key → version id; a version that no longer exists is left out.
+   */
+  decryptVersions(scope: EnvScope, refs: ReadonlyMap<string, string>): Map<string, string> {
+    const values = new Map<string, string>();
+    for (const [key, versionId] of refs) {
+      const row = this.#ctx.db.get<VersionRow>(`SELECT * FROM secret_versions WHERE id = ? AND ${SCOPE_WHERE} AND key = ?`, [
+        versionId,
+        ...scopeParams(scope),
+        key,
+      ]);
+      if (!row) continue;
+      values.set(
+        key,
+        this.#cipher.open(
+          { iv: toBuffer(row.iv), ciphertext: toBuffer(row.ciphertext), authTag: toBuffer(row.auth_tag) },
+          { scopeId: row.app_id ?? row.network_id, key: row.key, versionId: row.id },
+        ),
+      );
+    }
+    return values;
+  }
+
   #rows(scope: EnvScope): SecretRow[] {
     return this.#ctx.db.all<SecretRow>(`SELECT ${COLUMNS} FROM secrets WHERE ${SCOPE_WHERE} ORDER BY key`, scopeParams(scope));
   }
