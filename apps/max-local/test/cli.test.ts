@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Database } from '../src/db/database.js';
 import { apiClient } from './helpers/api.js';
 
@@ -81,7 +81,8 @@ describe('max-local CLI (built bundle)', () => {
       expect((await call('POST', '/api/v1/networks', { token, body: { name: 'from-cli' } })).status).toBe(201);
       // The request log names method, path (no query string), status — never the token.
       await call('GET', '/api/v1/networks?q=from', { token });
-      expect(server.stderr()).toMatch(/GET \/api\/v1\/networks 200 [\d.]+ms req_/);
+      // The log line is written after the response is sent, and reaches us through a pipe: wait for it.
+      await vi.waitFor(() => expect(server.stderr()).toMatch(/GET \/api\/v1\/networks 200 [\d.]+ms req_/), { timeout: 5_000 });
       expect(server.stderr()).not.toContain(token);
       expect(server.stderr()).not.toContain('q=from');
     } finally {
