@@ -1,7 +1,8 @@
 // Builds the publishable package: dist/index.js (esbuild) and a self-contained dist/index.d.ts
-// (dts-bundle-generator). @max/api-spec is a build-time input only: its runtime bits (name pattern, token
-// prefixes) are bundled into the JS and its types are inlined into the .d.ts, so consumers install just
-// @max/rig-sdk with its real dependencies, ky and zod (kept external).
+// (dts-bundle-generator). @max/api-spec and @max/rig-channels are build-time inputs only (workspace packages that
+// are not published on their own): their code is bundled into the JS and their types are inlined into the .d.ts,
+// so consumers install just @max/rig-sdk with its real dependencies (ky, zod, ignore, and phoenix + ws for the
+// realtime streams), kept external.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -44,7 +45,8 @@ await build({
   absWorkingDir: root,
   // The main entry uses web globals only (fetch, AbortSignal, crypto.randomUUID); `./node` (bundling and packing
   // source trees) uses the file system. One build with code splitting, so both entries share one copy of the
-  // error classes and `instanceof MaxError` holds across them.
+  // error classes and `instanceof MaxError` holds across them. The realtime layer (@max/rig-channels, phoenix, ws)
+  // is imported dynamically, so it lands in its own chunk and REST-only programs never load it.
   entryPoints: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
   outdir: 'dist',
   splitting: true,
@@ -77,6 +79,7 @@ const dtsBundle = (entry, outFile) =>
       '--disable-symlinks-following',
       '--external-inlines',
       '@max/api-spec',
+      '@max/rig-channels',
       '--export-referenced-types',
       'false',
       '-o',

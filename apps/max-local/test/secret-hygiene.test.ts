@@ -56,8 +56,30 @@ describe('secret hygiene', () => {
     await call('GET', '/api/v1/networks/vault/apps/api/env');
     await call('GET', '/api/v1/dashboard?events=100');
     const exported = await call<{ networks: unknown[] }>('GET', '/api/v1/config/export');
-    await call('POST', '/api/v1/config/plan', exported.body);
+    await call('POST', '/api/v1/config/plan', { document: exported.body });
     await call('POST', '/api/v1/config/apply', { document: exported.body });
+    // Config as code with values: drift through the API, a refused value (wrong digest, platform key, bad key,
+    // unknown scope), a plan and an apply that restore it. Values go in; only digests come out.
+    await call('POST', '/api/v1/networks/vault/apps/api/secrets', { secrets: { API_KEY: ROTATED } });
+    const drift = await call<{ changes: unknown[] }>('POST', '/api/v1/config/plan', { document: exported.body });
+    expect(drift.body.changes).toHaveLength(1);
+    const refused = [
+      { 'vault/api': { API_KEY: ROTATED } },
+      { 'vault/api': { PORT: SECRET } },
+      { 'vault/api': { 'bad key': SECRET } },
+      { 'vault/nope': { API_KEY: SECRET } },
+    ];
+    for (const secret_values of refused) {
+      expect((await call('POST', '/api/v1/config/plan', { document: exported.body, secret_values })).status).toBe(422);
+      expect((await call('POST', '/api/v1/config/apply', { document: exported.body, secret_values })).status).toBe(422);
+    }
+    const secret_values = { 'vault/api': { API_KEY: SECRET }, vault: { SHARED: SECRET } };
+    const planned = await call<{ digest: string; blockers: unknown[] }>('POST', '/api/v1/config/plan', { document: exported.body, secret_values });
+    expect(planned.body.blockers).toEqual([]);
+    const restored = await call('POST', '/api/v1/config/apply', { document: exported.body, secret_values, plan_digest: planned.body.digest });
+    expect(restored.status).toBe(200);
+    const after = await call<{ digest: string }>('GET', '/api/v1/networks/vault/apps/api/secrets/API_KEY');
+    expect(after.body.digest).toBe(`sha256:${createHash('sha256').update(SECRET).digest('hex')}`);
     // Rotation, revert and error paths.
     await call('POST', '/api/v1/networks/vault/apps/api/secrets', { secrets: { API_KEY: ROTATED } });
     const history = await call<{ data: { id: string; action: string }[] }>('GET', '/api/v1/events?limit=200');

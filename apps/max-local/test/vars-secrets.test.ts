@@ -149,9 +149,9 @@ describe('effective environment', () => {
     });
     await t.call('POST', '/api/v1/networks/inherit/apps/api/secrets', {
       token,
-      body: { secrets: { NET_APP_SECRET: 's', BOTH_SECRETS: 's', ONLY_APP_SECRET: 's' } },
+      body: { secrets: { NET_APP_SECRET: 's', BOTH_SECRETS: 'app-wins', ONLY_APP_SECRET: 's' } },
     });
-    const env = await t.call<{ data: { key: string; source: string; value: string | null; overridden: string[] }[] }>(
+    const env = await t.call<{ data: { key: string; source: string; value: string | null; digest: string | null; overridden: string[] }[] }>(
       'GET',
       '/api/v1/networks/inherit/apps/api/env',
       { token },
@@ -171,6 +171,16 @@ describe('effective environment', () => {
       ONLY_APP_SECRET: ['secret', null, ''],
       ONLY_NETWORK: ['network', 'n', ''],
       PORT: ['platform', null, ''],
+    });
+    // Secrets carry the digest of the winning value (the app's over the network's); nothing else has one.
+    const digests = Object.fromEntries(env.body.data.filter((e) => e.digest !== null).map((e) => [e.key, e.digest]));
+    const sha = (value: string) => `sha256:${createHash('sha256').update(value).digest('hex')}`;
+    expect(digests).toEqual({
+      APP_VS_NET_SECRET: sha('s'),
+      BOTH_SECRETS: sha('app-wins'),
+      NET_APP_SECRET: sha('s'),
+      NET_SECRET: sha('s'),
+      ONLY_APP_SECRET: sha('s'),
     });
     // Sorted by key, as the spec says.
     const keys = env.body.data.map((e) => e.key);

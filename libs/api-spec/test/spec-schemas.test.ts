@@ -190,15 +190,42 @@ describe('vars, secrets and config', () => {
           name: 'staging',
           description: null,
           vars: { LOG_LEVEL: 'debug' },
-          secrets: ['DATABASE_URL'],
-          apps: [{ name: 'web', health_check_path: '/healthz', vars: { WORKERS: '2' }, secrets: [] }],
+          secrets: [{ key: 'DATABASE_URL', digest: `sha256:${'a'.repeat(64)}` }],
+          apps: [{ name: 'web', health_check_path: '/healthz', vars: { WORKERS: '2' }, secrets: [{ key: 'API_KEY' }] }],
         },
       ],
     };
     expect(valid('ConfigDocument', document)).toBe(true);
     expect(valid('ConfigDocument', { ...document, version: 2 })).toBe(false);
     expect(valid('ConfigDocument', { ...document, networks: [{ name: 'staging', secrets: { DATABASE_URL: 'x' } }] })).toBe(false);
+    // Secret entries are {key, digest?} objects: no bare keys, no values, digests in the sha256: form.
+    expect(valid('ConfigDocument', { ...document, networks: [{ name: 'staging', secrets: ['DATABASE_URL'] }] })).toBe(false);
+    expect(valid('ConfigDocument', { ...document, networks: [{ name: 'staging', secrets: [{ key: 'DATABASE_URL', value: 'x' }] }] })).toBe(false);
+    expect(valid('ConfigDocument', { ...document, networks: [{ name: 'staging', secrets: [{ key: 'DATABASE_URL', digest: 'a'.repeat(64) }] }] })).toBe(false);
     expect(valid('ConfigApply', { document, plan_digest: `sha256:${'0'.repeat(64)}` })).toBe(true);
+  });
+
+  it('ConfigPlan and ConfigApply carry write-only secret values by scope', () => {
+    const document = { version: 1, networks: [{ name: 'staging', secrets: [{ key: 'DATABASE_URL' }] }] };
+    const secret_values = { staging: { DATABASE_URL: 'postgres://x' }, 'staging/web': { API_KEY: 'k' } };
+    expect(valid('ConfigPlan', { document })).toBe(true);
+    expect(valid('ConfigPlan', { document, secret_values })).toBe(true);
+    expect(valid('ConfigApply', { document, secret_values, prune: false })).toBe(true);
+    expect(valid('ConfigPlan', document)).toBe(false);
+    expect(valid('ConfigPlan', { document, secret_values: { Staging: { A: 'x' } } })).toBe(false);
+    expect(valid('ConfigPlan', { document, secret_values: { 'staging/web/extra': { A: 'x' } } })).toBe(false);
+    expect(valid('ConfigPlan', { document, secret_values: { staging: { lower: 'x' } } })).toBe(false);
+    expect(valid('ConfigApply', { document, secret_values: { staging: { A: 1 } } })).toBe(false);
+    expect((openapiDocument.components.schemas as Record<string, { writeOnly?: boolean }>)['ConfigSecretValues']?.writeOnly).toBe(true);
+  });
+
+  it('EnvEntry carries a digest for secrets and null otherwise', () => {
+    const entry = { key: 'API_KEY', source: 'secret', value: null, digest: `sha256:${'b'.repeat(64)}`, overridden: ['app'] };
+    expect(valid('EnvEntry', entry)).toBe(true);
+    expect(valid('EnvEntry', { key: 'PORT', source: 'platform', value: null, digest: null, overridden: [] })).toBe(true);
+    expect(valid('EnvEntry', { ...entry, digest: 'nope' })).toBe(false);
+    const { digest: _digest, ...withoutDigest } = entry;
+    expect(valid('EnvEntry', withoutDigest)).toBe(false);
   });
 });
 

@@ -5,11 +5,15 @@ import type { TraceHandler } from './core/trace-event.js';
 import { MaxValidationError } from './errors/error-classes.js';
 import { AppsResource } from './resources/apps.js';
 import { AuthResource } from './resources/auth.js';
+import { BlobsResource } from './resources/blobs.js';
 import { ConfigResource } from './resources/config.js';
 import { DashboardResource } from './resources/dashboard.js';
+import { DeploymentsResource } from './resources/deployments.js';
 import { EventsResource } from './resources/events.js';
+import { LogsResource } from './resources/logs.js';
 import { MeResource } from './resources/me.js';
 import { NetworksResource } from './resources/networks.js';
+import { ReleasesResource } from './resources/releases.js';
 import { SecretsResource } from './resources/secrets.js';
 import { VarsResource } from './resources/vars.js';
 
@@ -75,6 +79,14 @@ export class MaxClient {
   readonly config: ConfigResource;
   /** Audit history, and reverting what it recorded. */
   readonly events: EventsResource;
+  /** Deployments: create from a manifest, finalize, follow, cancel (`deploy()` in `@max/rig-sdk/node` runs it all). */
+  readonly deployments: DeploymentsResource;
+  /** Content-addressed blob uploads for deployments. */
+  readonly blobs: BlobsResource;
+  /** Numbered releases of an app, and rollback. */
+  readonly releases: ReleasesResource;
+  /** Log history: app runtime, network merged, deployment build. */
+  readonly logs: LogsResource;
   /** The normalised base URL (no trailing slash). */
   readonly apiUrl: string;
 
@@ -103,6 +115,10 @@ export class MaxClient {
     this.dashboard = new DashboardResource(core);
     this.config = new ConfigResource(core);
     this.events = new EventsResource(core);
+    this.deployments = new DeploymentsResource(core);
+    this.blobs = new BlobsResource(core, timeoutMs);
+    this.releases = new ReleasesResource(core);
+    this.logs = new LogsResource(core);
   }
 }
 

@@ -30,7 +30,14 @@ export type { AppListParams, AppsResource } from './resources/apps.js';
 export type { ConfigApplyParams, ConfigExportParams, ConfigPlanParams, ConfigResource } from './resources/config.js';
 export type { DashboardParams, DashboardResource } from './resources/dashboard.js';
 export type { EnvListParams, EnvScope } from './resources/env-scope.js';
-export type { EventListParams, EventsResource } from './resources/events.js';
+export type { EventListParams, EventStreamItem, EventStreamParams, EventsResource } from './resources/events.js';
+export type { BlobsResource, UploadBody, UploadOptions } from './resources/blobs.js';
+export type { DeploymentListParams, DeploymentsResource } from './resources/deployments.js';
+export type { ReleaseListParams, ReleasesResource } from './resources/releases.js';
+export type { LogHistory, LogListParams, LogStreamParams, LogsResource } from './resources/logs.js';
+export type { LogStreamItem } from './realtime/log-stream.js';
+export type { DeploymentWatchItem, DeploymentWatchOptions } from './resources/deployment-watch.js';
+export type { LogTarget } from './resources/log-target.js';
 export type { MeResource } from './resources/me.js';
 export type { NetworkDeleteParams, NetworkListParams, NetworksResource } from './resources/networks.js';
 export type { SecretsResource } from './resources/secrets.js';
@@ -46,12 +53,21 @@ export type {
   AppEnv,
   AppStatus,
   AppUpdate,
+  BlobPackResult,
+  BlobsMissing,
+  BlobStored,
   ConfigApp,
   ConfigApplyResult,
   ConfigDocument,
   ConfigNetwork,
+  ConfigSecret,
+  ConfigSecretValues,
   Dashboard,
   DashboardApp,
+  Deployment,
+  DeploymentCreate,
+  DeploymentFailure,
+  DeploymentManifestEntry,
   DeploymentState,
   DeploymentSummary,
   DeviceAuthorization,
@@ -67,6 +83,10 @@ export type {
   FieldError,
   KeysUnsetResult,
   ListSort,
+  LogLine,
+  LogPage,
+  LogSource,
+  LogStream,
   Me,
   Network,
   NetworkCreate,
@@ -75,7 +95,10 @@ export type {
   PlanBlocker,
   PlanChange,
   PlanField,
+  Release,
   ReleaseRef,
+  ReleaseState,
+  RollbackRequest,
   Scope,
   Secret,
   SecretsSetResult,

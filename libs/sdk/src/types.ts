@@ -321,7 +321,8 @@ export type KeysUnsetResult = Schemas['KeysUnsetResult'];
 export type EnvSource = Schemas['EnvSource'];
 
 /**
- * One key of an app's effective environment: the source that won, the value (`null` for secrets) and the
+ * One key of an app's effective environment: the source that won, the value (`null` for secrets, whose
+ * `digest` identifies the value, and for platform values fixed only when a process starts) and the
  * lower-precedence sources it overrode.
  *
  * @example
@@ -384,18 +385,40 @@ export type DashboardApp = Schemas['DashboardApp'];
 export type Dashboard = Schemas['Dashboard'];
 
 /**
- * A declarative configuration document (`version: 1`): networks, their apps, vars and secret keys (never
- * secret values). `config.export` writes it; `config.plan` and `config.apply` take it.
+ * A declarative configuration document (`version: 1`): networks, their apps, vars and secrets as key and
+ * digest (never secret values). `config.export` writes it; `config.plan` and `config.apply` take it.
  *
  * @example
  * ```ts
  * const document: ConfigDocument = {
  *   version: 1,
- *   networks: [{ name: 'staging', vars: { LOG_LEVEL: 'info' }, secrets: ['DATABASE_URL'], apps: [{ name: 'web' }] }],
+ *   networks: [{ name: 'staging', vars: { LOG_LEVEL: 'info' }, secrets: [{ key: 'DATABASE_URL' }], apps: [{ name: 'web' }] }],
  * };
  * ```
  */
 export type ConfigDocument = Schemas['ConfigDocument'];
+
+/**
+ * A secret in a config document: its key and, optionally, the `sha256:` digest its value must have. Without a
+ * digest any value will do, as long as the secret is set.
+ *
+ * @example
+ * ```ts
+ * const secret: ConfigSecret = { key: 'DATABASE_URL', digest: 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' };
+ * ```
+ */
+export type ConfigSecret = Schemas['ConfigSecret'];
+
+/**
+ * Secret values sent with `config.plan` / `config.apply`, by scope (`"<network>"` or `"<network>/<app>"`), then
+ * key. Write-only: never returned, never in traces or errors.
+ *
+ * @example
+ * ```ts
+ * const secretValues: ConfigSecretValues = { staging: { DATABASE_URL: url }, 'staging/web': { API_KEY: key } };
+ * ```
+ */
+export type ConfigSecretValues = Schemas['ConfigSecretValues'];
 
 /**
  * A network in a config document.
@@ -440,7 +463,7 @@ export type Plan = Schemas['Plan'];
 export type PlanChange = Schemas['PlanChange'];
 
 /**
- * One changed field of a plan change (secret changes have none: values are never shown).
+ * One changed field of a plan change (a secret change has one, `digest`: values are never shown).
  *
  * @example
  * ```ts
@@ -450,7 +473,8 @@ export type PlanChange = Schemas['PlanChange'];
 export type PlanField = Schemas['PlanField'];
 
 /**
- * Something a plan cannot do (`secret_missing`, `name_taken`); `config.apply` refuses while any remain.
+ * Something a plan cannot do (`secret_missing`, `secret_changed` — both lifted by supplying the value — or
+ * `name_taken`); `config.apply` refuses while any remain.
  *
  * @example
  * ```ts
@@ -480,3 +504,151 @@ export type ConfigApplyResult = Schemas['ConfigApplyResult'];
  * ```
  */
 export type EventRevertResult = Schemas['EventRevertResult'];
+
+/**
+ * A deployment: an upload of source plus its build, `uploading → queued → building → releasing → running`, or
+ * `failed` / `rolled_back` / `cancelled`.
+ *
+ * @example
+ * ```ts
+ * const deployment: Deployment = await client.deployments.get('dep_123');
+ * if (deployment.failure) console.error(deployment.failure.stage, deployment.failure.message);
+ * ```
+ */
+export type Deployment = Schemas['Deployment'];
+
+/**
+ * Why a deployment ended in `failed` or `rolled_back`: the stage (`upload`, `build`, `release`), a stable reason
+ * and a message for people.
+ *
+ * @example
+ * ```ts
+ * const exitCode = (f: DeploymentFailure) => (f.stage === 'build' ? 10 : 11);
+ * ```
+ */
+export type DeploymentFailure = Schemas['DeploymentFailure'];
+
+/**
+ * Body of `deployments.create`: the manifest of the source tree, and an optional message.
+ *
+ * @example
+ * ```ts
+ * const input: DeploymentCreate = {
+ *   manifest: [{ path: 'server.js', type: 'file', sha256: 'e3b0…', size: 120, mode: 0o644 }],
+ *   message: 'Fix login redirect',
+ * };
+ * ```
+ */
+export type DeploymentCreate = Schemas['DeploymentCreate'];
+
+/**
+ * One entry of a deployment manifest as the API takes it (a file, or a symbolic link kept as a link).
+ *
+ * @example
+ * ```ts
+ * const entry: DeploymentManifestEntry = { path: 'bin/start', type: 'file', sha256: '9f86…', size: 42, mode: 0o755 };
+ * ```
+ */
+export type DeploymentManifestEntry = Schemas['ManifestEntry'];
+
+/**
+ * A numbered release of an app: a deployment's code plus a config snapshot.
+ *
+ * @example
+ * ```ts
+ * for await (const r of client.releases.list('staging', 'web')) console.log(`v${r.version}`, r.state, r.description);
+ * ```
+ */
+export type Release = Schemas['Release'];
+
+/**
+ * The state of a release: `pending`, `active` (exactly one per app), `superseded`, `failed`.
+ *
+ * @example
+ * ```ts
+ * const serving = (s: ReleaseState) => s === 'active';
+ * ```
+ */
+export type ReleaseState = Schemas['ReleaseState'];
+
+/**
+ * Body of `releases.rollback`: the version to restore (default: the one before the current release).
+ *
+ * @example
+ * ```ts
+ * const request: RollbackRequest = { to: 3 };
+ * ```
+ */
+export type RollbackRequest = Schemas['RollbackRequest'];
+
+/**
+ * One log line: `seq` is monotonic within its stream (app, build or network) and is the resume cursor.
+ *
+ * @example
+ * ```ts
+ * const show = (l: LogLine) => `${l.ts} ${l.app ? `[${l.app}] ` : ''}${l.line}`;
+ * ```
+ */
+export type LogLine = Schemas['LogLine'];
+
+/**
+ * One page of log history: lines ascending by `seq`, whether more follow, and the retained range.
+ *
+ * @example
+ * ```ts
+ * const page: LogPage = await client.logs.page({ deployment: 'dep_123' });
+ * if (page.has_more) console.log('more after', page.data.at(-1)?.seq);
+ * ```
+ */
+export type LogPage = Schemas['LogPage'];
+
+/**
+ * Which output stream a log line came from.
+ *
+ * @example
+ * ```ts
+ * const stream: LogStream = 'stderr';
+ * ```
+ */
+export type LogStream = Schemas['LogStream'];
+
+/**
+ * Who wrote a log line: the app's process, the build, or the platform itself.
+ *
+ * @example
+ * ```ts
+ * const fromPlatform = (l: LogLine) => l.source === ('platform' satisfies LogSource);
+ * ```
+ */
+export type LogSource = Schemas['LogSource'];
+
+/**
+ * The answer to `blobs.missing`: the digests the platform does not hold, in request order.
+ *
+ * @example
+ * ```ts
+ * const { missing }: BlobsMissing = await client.blobs.missing(digests);
+ * ```
+ */
+export type BlobsMissing = Schemas['BlobsMissing'];
+
+/**
+ * The answer to `blobs.put`: the stored blob's digest and size.
+ *
+ * @example
+ * ```ts
+ * const stored: BlobStored = await client.blobs.put(digest, bytes);
+ * ```
+ */
+export type BlobStored = Schemas['BlobStored'];
+
+/**
+ * The answer to `blobs.uploadPack`: which blobs of the pack were new and which the platform already held.
+ *
+ * @example
+ * ```ts
+ * const result: BlobPackResult = await client.blobs.uploadPack(() => makePackStream());
+ * console.log(result.stored.length, 'new,', result.already_present.length, 'already there');
+ * ```
+ */
+export type BlobPackResult = Schemas['BlobPackResult'];

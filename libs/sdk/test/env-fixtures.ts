@@ -42,9 +42,10 @@ export const keysUnset: KeysUnsetResult = { unset: ['OLD'], releases: [] };
 
 export const appEnv: AppEnv = {
   data: [
-    { key: 'API_KEY', source: 'secret', value: null, overridden: ['network'] },
-    { key: 'LOG_LEVEL', source: 'app', value: 'debug', overridden: ['network'] },
-    { key: 'PORT', source: 'platform', value: '5000', overridden: [] },
+    { key: 'API_KEY', source: 'secret', value: null, digest: DIGEST, overridden: ['network'] },
+    { key: 'LOG_LEVEL', source: 'app', value: 'debug', digest: null, overridden: ['network'] },
+    { key: 'MAX_RELEASE', source: 'platform', value: null, digest: null, overridden: [] },
+    { key: 'PORT', source: 'platform', value: '5000', digest: null, overridden: [] },
   ],
 };
 
@@ -74,7 +75,7 @@ export const configDocument: ConfigDocument = {
       name: 'staging',
       description: null,
       vars: { LOG_LEVEL: 'info' },
-      secrets: ['API_KEY'],
+      secrets: [{ key: 'API_KEY', digest: DIGEST }],
       apps: [{ name: 'web', description: null, health_check_path: '/healthz', vars: {}, secrets: [] }],
     },
   ],

@@ -7,8 +7,10 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  /** Parsed JSON body, or undefined when there was none. */
+  /** Parsed JSON body, or undefined when there was none (or it was not JSON). */
   body: unknown;
+  /** The raw body bytes (uploads), empty when there was none. */
+  bytes: Uint8Array;
   signal: AbortSignal;
 }
 
@@ -27,12 +29,15 @@ export function createFakeFetch(...responders: Responder[]): FakeFetch {
   const requests: RecordedRequest[] = [];
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
-    const text = request.body ? await request.text() : '';
+    const bytes = request.body ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array();
+    const isJson = (request.headers.get('content-type') ?? '').includes('json');
+    const text = isJson ? new TextDecoder().decode(bytes) : '';
     const recorded: RecordedRequest = {
       method: request.method,
       url: request.url,
       headers: Object.fromEntries(request.headers.entries()),
       body: text === '' ? undefined : (JSON.parse(text) as unknown),
+      bytes,
       signal: request.signal,
     };
     requests.push(recorded);

@@ -102,9 +102,15 @@ describe('vars and secrets against max-local', () => {
     const env = await sdk.apps.env('it5-env', 'web');
     const byKey = new Map(env.data.map((e) => [e.key, e]));
     expect(env.data.map((e) => e.key)).toEqual([...env.data.map((e) => e.key)].sort());
-    expect(byKey.get('ONLY_NETWORK')).toEqual({ key: 'ONLY_NETWORK', source: 'network', value: 'n', overridden: [] });
-    expect(byKey.get('SHARED')).toEqual({ key: 'SHARED', source: 'app', value: 'from-app', overridden: ['network'] });
-    expect(byKey.get('TOKEN_HINT')).toEqual({ key: 'TOKEN_HINT', source: 'secret', value: null, overridden: ['network'] });
+    expect(byKey.get('ONLY_NETWORK')).toEqual({ key: 'ONLY_NETWORK', source: 'network', value: 'n', digest: null, overridden: [] });
+    expect(byKey.get('SHARED')).toEqual({ key: 'SHARED', source: 'app', value: 'from-app', digest: null, overridden: ['network'] });
+    expect(byKey.get('TOKEN_HINT')).toEqual({
+      key: 'TOKEN_HINT',
+      source: 'secret',
+      value: null,
+      digest: sha256('secret-value-env-1'),
+      overridden: ['network'],
+    });
     expect(byKey.get('MAX_APP')).toMatchObject({ source: 'platform', value: 'web' });
     expect(byKey.get('MAX_NETWORK')).toMatchObject({ source: 'platform', value: 'it5-env' });
     expect(JSON.stringify(env)).not.toContain('secret-value-env-1');
@@ -212,7 +218,7 @@ describe('dashboard, config and revert against max-local', () => {
 
     const document = await sdk.config.export({ network: 'it5-cfg' });
     expect(document).toMatchObject({ version: 1, networks: [{ name: 'it5-cfg', vars: { LOG_LEVEL: 'info' } }] });
-    expect(document.networks[0]?.apps?.[0]).toMatchObject({ name: 'web', secrets: ['API_KEY'] });
+    expect(document.networks[0]?.apps?.[0]).toMatchObject({ name: 'web', secrets: [{ key: 'API_KEY', digest: sha256('it5-cfg-secret-value') }] });
     const unchanged = await sdk.config.plan(document);
     expect(unchanged.changes).toEqual([]);
     expect(unchanged.blockers).toEqual([]);
@@ -239,11 +245,38 @@ describe('dashboard, config and revert against max-local', () => {
     expect((await sdk.vars.get({ network: 'it5-cfg' }, 'LOG_LEVEL')).value).toBe('warn');
   });
 
+  it('config: a secret changed through the API is an update by digest; apply with secretValues restores it atomically', async () => {
+    const sdk = client();
+    const document = await sdk.config.export({ network: 'it5-cfg' });
+    await sdk.secrets.set({ network: 'it5-cfg', app: 'web' }, { API_KEY: 'it5-cfg-rotated-value' });
+    const drifted = await sdk.config.plan(document);
+    expect(drifted.changes).toEqual([
+      {
+        action: 'update',
+        resource: 'secret',
+        network: 'it5-cfg',
+        app: 'web',
+        key: 'API_KEY',
+        fields: [{ name: 'digest', before: sha256('it5-cfg-rotated-value'), after: sha256('it5-cfg-secret-value') }],
+      },
+    ]);
+    expect(drifted.blockers.map((b) => b.reason)).toEqual(['secret_changed']);
+    const wrong = await rejection(sdk.config.plan(document, { secretValues: { 'it5-cfg/web': { API_KEY: 'it5-cfg-wrong-value' } } }));
+    expect(wrong).toBeInstanceOf(MaxValidationError);
+    expect(JSON.stringify(wrong)).not.toContain('it5-cfg-wrong-value');
+    const secretValues = { 'it5-cfg/web': { API_KEY: 'it5-cfg-secret-value' } };
+    const plan = await sdk.config.plan(document, { secretValues });
+    expect(plan.blockers).toEqual([]);
+    await sdk.config.apply(document, { planDigest: plan.digest, secretValues });
+    expect((await sdk.secrets.get({ network: 'it5-cfg', app: 'web' }, 'API_KEY')).digest).toBe(sha256('it5-cfg-secret-value'));
+    expect((await sdk.config.plan(document)).changes).toEqual([]);
+  });
+
   it('config: a secret named but not set blocks the plan, and apply refuses with plan_blocked', async () => {
     const sdk = client();
     const document: ConfigDocument = {
       version: 1,
-      networks: [{ name: 'it5-cfg-new', vars: { A: '1' }, apps: [{ name: 'api', secrets: ['MISSING_SECRET'] }] }],
+      networks: [{ name: 'it5-cfg-new', vars: { A: '1' }, apps: [{ name: 'api', secrets: [{ key: 'MISSING_SECRET' }] }] }],
     };
     const plan = await sdk.config.plan(document);
     expect(plan.blockers).toEqual([

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * "Types resolve for a consumer who installs only @max/rig-sdk": the packed package (exactly the files
- * `npm pack` would publish) is placed in a fresh node_modules next to its real dependencies (ky, zod) and
- * @types/node — but NOT @max/api-spec — and a consumer is type-checked (with skipLibCheck off, so the bundled
- * .d.ts itself is checked) and run.
+ * `npm pack` would publish) is placed in a fresh node_modules next to its real dependencies (ky, zod, ignore,
+ * phoenix, ws) and @types/node — but NOT @max/api-spec or @max/rig-channels (bundled) — and a consumer of both
+ * entries is type-checked (with skipLibCheck off, so the bundled .d.ts files themselves are checked) and run.
  */
 
 const sdkRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +45,8 @@ function ensureBuilt(): void {
 }
 
 const consumerSource = `
-import { MaxClient, MaxNotFoundError, isMaxError, type Network, type Paginated, type TraceEvent } from '@max/rig-sdk';
+import { MaxClient, MaxNotFoundError, isMaxError, type Network, type Paginated, type Release, type TraceEvent } from '@max/rig-sdk';
+import { deploy, summarizeBundle, walkSourceTree, type BundleSummary, type DeployEvent, type DeployOutcome, type DeployResult } from '@max/rig-sdk/node';
 
 const traces: TraceEvent[] = [];
 const client = new MaxClient({
@@ -73,6 +74,36 @@ export async function describeNetwork(name: string): Promise<string> {
 export const list: Paginated<Network> = client.networks.list({ sort: '-created_at' });
 // @ts-expect-error -- sort values come from the spec's enum
 client.networks.list({ sort: 'size' });
+
+export async function ship(dir: string): Promise<number> {
+  const run = deploy(client, { network: 'staging', app: 'web', dir, create: true, timeoutMs: 60_000 });
+  for (;;) {
+    const step = await run.next();
+    if (step.done) {
+      const result: DeployResult = step.value;
+      const exitCodes: Record<DeployOutcome, number> = {
+        live: 0, submitted: 0, build_failed: 10, health_check_failed: 11, rolled_back: 12, timed_out: 20, failed: 1, cancelled: 1,
+      };
+      return exitCodes[result.outcome];
+    }
+    const event: DeployEvent = step.value;
+    if (event.type === 'upload_progress') void (event.bytesSent / event.bytesTotal);
+    if (event.type === 'build_log') void event.line.seq;
+    if (event.type === 'bundled') void event.summary.secretLike;
+  }
+}
+
+export async function follow(): Promise<void> {
+  for await (const item of client.events.stream({ afterSeq: 0 })) {
+    if (item.type === 'gap') void item.toSeq;
+    else void item.event.action;
+  }
+  const releases: Release[] = await client.releases.list('staging', 'web').toArray();
+  void releases;
+  const tree = await walkSourceTree('.');
+  const summary: BundleSummary = summarizeBundle(tree);
+  void summary.fileCount;
+}
 `;
 
 let consumerDir: string;
@@ -92,7 +123,7 @@ describe('published package', () => {
       cpSync(join(sdkRoot, path), join(installed, path));
     }
     mkdirSync(join(modules, '@types'), { recursive: true });
-    for (const dependency of ['ky', 'zod', '@types/node']) {
+    for (const dependency of ['ky', 'zod', 'ignore', 'phoenix', 'ws', '@types/node']) {
       symlinkSync(join(workspaceModules, dependency), join(modules, dependency), 'dir');
     }
     writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
@@ -112,7 +143,8 @@ describe('published package', () => {
         files: ['consumer.ts'],
       }),
     );
-  }, 60_000);
+    // Building both entries' bundled .d.ts takes about a minute on a busy 2-core machine.
+  }, 180_000);
 
   afterAll(() => {
     if (consumerDir) rmSync(consumerDir, { recursive: true, force: true });
@@ -126,11 +158,13 @@ describe('published package', () => {
     const manifest = (await import(join(installed, 'package.json'), { with: { type: 'json' } })).default as {
       dependencies: Record<string, string>;
     };
-    expect(Object.keys(manifest.dependencies)).toEqual(expect.arrayContaining(['ky', 'zod']));
+    expect(Object.keys(manifest.dependencies)).toEqual(expect.arrayContaining(['ky', 'zod', 'ignore', 'phoenix', 'ws']));
     expect(Object.keys(manifest.dependencies)).not.toContain('@max/api-spec');
+    expect(Object.keys(manifest.dependencies)).not.toContain('@max/rig-channels');
+    expect(files).toEqual(expect.arrayContaining(['dist/node/index.js', 'dist/node/index.d.ts']));
   });
 
-  it('type-checks a consumer that has only ky, zod and @types/node besides the SDK', () => {
+  it('type-checks a consumer that has only the real dependencies and @types/node besides the SDK', () => {
     const tsc = join(workspaceModules, 'typescript/bin/tsc');
     let output = '';
     try {
@@ -150,5 +184,18 @@ describe('published package', () => {
     `;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: consumerDir, encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual({ isMax: true, code: 'validation_failed' });
+  });
+
+  it('loads the ./node entry, whose errors are the main entry\'s classes', () => {
+    const script = `
+      const { MaxClient, MaxValidationError } = await import('@max/rig-sdk');
+      const { deploy, walkSourceTree } = await import('@max/rig-sdk/node');
+      const client = new MaxClient({ apiUrl: 'http://127.0.0.1:1' });
+      const error = await deploy(client, { network: 'staging', app: 'Bad_Name', dir: '.' }).next().catch((e) => e);
+      const tree = await walkSourceTree('.');
+      console.log(JSON.stringify({ same: error instanceof MaxValidationError, files: tree.files.length > 0 }));
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: consumerDir, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ same: true, files: true });
   });
 });

@@ -77,9 +77,11 @@ export function loadLiveConfig(db: Database, userId: string, names?: readonly st
 const sortedObject = (map: ReadonlyMap<string, string>): Record<string, string> =>
   Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-const sortedKeys = (map: ReadonlyMap<string, string>): string[] => [...map.keys()].sort();
+/** Key → digest as the document's secret list, sorted by key. */
+const secretList = (map: ReadonlyMap<string, string>): Schemas['ConfigSecret'][] =>
+  [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, digest]) => ({ key, digest }));
 
-/** The document `export` returns: every field written out, everything sorted, no secret values. */
+/** The document `export` returns: every field written out, everything sorted, secrets as key and digest, never values. */
 export function toConfigDocument(live: ReadonlyMap<string, LiveNetwork>): Schemas['ConfigDocument'] {
   return {
     version: 1,
@@ -87,13 +89,13 @@ export function toConfigDocument(live: ReadonlyMap<string, LiveNetwork>): Schema
       name: network.name,
       description: network.description,
       vars: sortedObject(network.vars),
-      secrets: sortedKeys(network.secrets),
+      secrets: secretList(network.secrets),
       apps: [...network.apps.values()].map((app) => ({
         name: app.name,
         description: app.description,
         health_check_path: app.healthCheckPath,
         vars: sortedObject(app.vars),
-        secrets: sortedKeys(app.secrets),
+        secrets: secretList(app.secrets),
       })),
     })),
   };

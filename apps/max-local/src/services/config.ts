@@ -2,13 +2,24 @@ import type { Schemas } from '@max/api-spec';
 import { ApiError } from '../http/api-error.js';
 import type { AppService } from './apps.js';
 import type { ReleaseRef } from './config-releases.js';
-import { assertConfigDocument, computePlan, type ConfigDocument, type Plan } from './config-plan.js';
+import {
+  assertConfigDocument,
+  computePlan,
+  resolveSecretValues,
+  secretScopeId,
+  type ConfigDocument,
+  type ConfigSecret,
+  type ConfigSecretValues,
+  type Plan,
+  type SuppliedSecret,
+  type SuppliedSecrets,
+} from './config-plan.js';
 import { docDefaults, loadLiveConfig, toConfigDocument, type LiveNetwork } from './config-state.js';
 import type { ServiceContext } from './context.js';
 import type { EnvScope } from './env-scope.js';
 import type { EventActor } from './event-log.js';
 import type { NetworkService } from './networks.js';
-import type { SecretService } from './secrets.js';
+import type { SecretService, SecretTargetValue } from './secrets.js';
 import type { VarService } from './vars.js';
 
 /**
@@ -16,7 +27,9 @@ import type { VarService } from './vars.js';
  * against it, `apply` re-plans and makes every change in ONE transaction through the same service
  * methods the REST API uses — so an apply leaves the same events (and `config_changes` rows, so
  * its var and secret changes are revertible) as the equivalent API calls, plus one
- * `config.applied` summary.
+ * `config.applied` summary. Secret values supplied with `secret_values` are set in that same
+ * transaction (encrypted by the secret service); past validation only their digests are used,
+ * so no value reaches a plan, an event, an error or a log line.
  */
 export class ConfigService {
   readonly #ctx: ServiceContext;
@@ -38,22 +51,29 @@ export class ConfigService {
     return toConfigDocument(loadLiveConfig(this.#ctx.db, userId, network === undefined ? undefined : [network]));
   }
 
-  plan(userId: string, doc: ConfigDocument, prune: boolean, base = ''): Plan {
-    assertConfigDocument(doc, base);
-    return this.#plan(userId, doc, prune).plan;
+  plan(userId: string, input: { document: ConfigDocument; secret_values?: ConfigSecretValues | undefined }, prune: boolean): Plan {
+    assertConfigDocument(input.document, '/document');
+    const supplied = resolveSecretValues(input.document, input.secret_values, '/secret_values');
+    return this.#plan(userId, input.document, prune, supplied).plan;
   }
 
   apply(
     userId: string,
     actor: EventActor,
-    input: { document: ConfigDocument; plan_digest?: string | undefined; prune?: boolean | undefined },
+    input: {
+      document: ConfigDocument;
+      plan_digest?: string | undefined;
+      prune?: boolean | undefined;
+      secret_values?: ConfigSecretValues | undefined;
+    },
   ): { plan: Plan; releases: ReleaseRef[] } {
     const doc = input.document;
     const prune = input.prune ?? false;
     assertConfigDocument(doc, '/document');
+    const supplied = resolveSecretValues(doc, input.secret_values, '/secret_values');
     const { db, events } = this.#ctx;
     return db.transaction(() => {
-      const { plan, live } = this.#plan(userId, doc, prune);
+      const { plan, live } = this.#plan(userId, doc, prune, supplied);
       if (input.plan_digest !== undefined && input.plan_digest !== plan.digest) {
         throw new ApiError(409, 'plan_stale', 'The platform changed since this plan was made; plan again and review the changes.', {
           details: { plan_digest: plan.digest },
@@ -81,7 +101,9 @@ export class ConfigService {
           if (liveNetwork.description !== description) this.#networks.update(userId, actor, networkDoc.name, { description });
         }
         const networkScope: EnvScope = { networkId, network: networkDoc.name, appId: null, app: null };
-        releases.push(...this.#converge(userId, actor, networkScope, liveNetwork?.vars, networkDoc.vars ?? {}, liveNetwork?.secrets, networkDoc.secrets ?? [], via));
+        releases.push(
+          ...this.#converge(userId, actor, networkScope, liveNetwork, networkDoc, supplied.get(secretScopeId(networkDoc.name, null)), via),
+        );
         const listed = new Set<string>();
         for (const appDoc of networkDoc.apps ?? []) {
           listed.add(appDoc.name);
@@ -100,7 +122,7 @@ export class ConfigService {
             this.#apps.update(userId, actor, networkDoc.name, appDoc.name, { description: appDescription, health_check_path: healthCheckPath });
           }
           const appScope: EnvScope = { ...networkScope, appId, app: appDoc.name };
-          releases.push(...this.#converge(userId, actor, appScope, liveApp?.vars, appDoc.vars ?? {}, liveApp?.secrets, appDoc.secrets ?? [], via));
+          releases.push(...this.#converge(userId, actor, appScope, liveApp, appDoc, supplied.get(secretScopeId(networkDoc.name, appDoc.name)), via));
         }
         if (prune && liveNetwork) {
           for (const name of [...liveNetwork.apps.keys()].sort()) {
@@ -125,29 +147,37 @@ export class ConfigService {
     });
   }
 
-  /** Vars to exactly the document's map (sets, then unsets); secrets not listed are unset. */
+  /**
+   * One scope to exactly the document: vars set, then unset; secrets with a supplied value that differs
+   * from the live one set (one `secret.set` event, digests only), then secrets not listed unset. A plan
+   * without blockers guarantees every other listed secret already has the document's digest.
+   */
   #converge(
     userId: string,
     actor: EventActor,
     scope: EnvScope,
-    liveVars: ReadonlyMap<string, string> | undefined,
-    wantedVars: Readonly<Record<string, string>>,
-    liveSecrets: ReadonlyMap<string, string> | undefined,
-    wantedSecrets: readonly string[],
+    live: { vars: ReadonlyMap<string, string>; secrets: ReadonlyMap<string, string> } | undefined,
+    doc: { vars?: Record<string, string>; secrets?: ConfigSecret[] },
+    supplied: ReadonlyMap<string, SuppliedSecret> | undefined,
     details: Record<string, unknown>,
   ): ReleaseRef[] {
     const releases: ReleaseRef[] = [];
-    const sets = new Map(Object.entries(wantedVars).filter(([key, value]) => liveVars?.get(key) !== value));
+    const wantedVars = doc.vars ?? {};
+    const sets = new Map(Object.entries(wantedVars).filter(([key, value]) => live?.vars.get(key) !== value));
     if (sets.size > 0) releases.push(...this.#vars.change(userId, actor, scope, sets, 'var.set', details).releases);
-    const unsets = new Map([...(liveVars?.keys() ?? [])].filter((key) => !Object.hasOwn(wantedVars, key)).map((key) => [key, null]));
+    const unsets = new Map([...(live?.vars.keys() ?? [])].filter((key) => !Object.hasOwn(wantedVars, key)).map((key) => [key, null]));
     if (unsets.size > 0) releases.push(...this.#vars.change(userId, actor, scope, unsets, 'var.unset', details).releases);
-    const listed = new Set(wantedSecrets);
-    const secretUnsets = new Map([...(liveSecrets?.keys() ?? [])].filter((key) => !listed.has(key)).map((key) => [key, null]));
+    const secretSets = new Map<string, SecretTargetValue>(
+      [...(supplied ?? [])].filter(([key, { digest }]) => live?.secrets.get(key) !== digest).map(([key, { value }]) => [key, { value }]),
+    );
+    if (secretSets.size > 0) releases.push(...this.#secrets.change(userId, actor, scope, secretSets, 'secret.set', details).releases);
+    const listed = new Set((doc.secrets ?? []).map((s) => s.key));
+    const secretUnsets = new Map([...(live?.secrets.keys() ?? [])].filter((key) => !listed.has(key)).map((key) => [key, null]));
     if (secretUnsets.size > 0) releases.push(...this.#secrets.change(userId, actor, scope, secretUnsets, 'secret.unset', details).releases);
     return releases;
   }
 
-  #plan(userId: string, doc: ConfigDocument, prune: boolean): { plan: Plan; live: Map<string, LiveNetwork> } {
+  #plan(userId: string, doc: ConfigDocument, prune: boolean, supplied: SuppliedSecrets): { plan: Plan; live: Map<string, LiveNetwork> } {
     const names = doc.networks.map((n) => n.name);
     const live = loadLiveConfig(this.#ctx.db, userId, names);
     const takenByOthers = new Set(
@@ -158,7 +188,8 @@ export class ConfigService {
         ])
         .map((row) => row.name),
     );
-    return { plan: computePlan(doc, { live, takenByOthers, prune }), live };
+    const digests = new Map([...supplied].map(([scope, keys]) => [scope, new Map([...keys].map(([key, { digest }]) => [key, digest]))]));
+    return { plan: computePlan(doc, { live, takenByOthers, prune, supplied: digests }), live };
   }
 }
 

@@ -14,6 +14,8 @@ export interface EnvEntry {
   source: EnvSource;
   /** What the process sees; null for secrets (never shown) and for platform values fixed only at start. */
   value: string | null;
+  /** The winning secret's digest when `source` is `secret`; null otherwise. */
+  digest: string | null;
   /** Lower-precedence sources that also define the key, lowest first. */
   overridden: EnvSource[];
 }
@@ -24,6 +26,8 @@ export type PortLookup = (appId: string) => number | null;
 interface Layer {
   source: EnvSource;
   values: Map<string, string | null>;
+  /** Secret layers of the API view: key → digest (their values are null there). */
+  digests?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -53,14 +57,16 @@ export class EnvService {
     this.#portLookup = lookup;
   }
 
-  /** The API view: every key with its winning source; secret values are null. */
+  /** The API view: every key with its winning source; secret values are null, their digests shown. */
   entries(userId: string, network: string, appName: string): EnvEntry[] {
     const app = this.#apps.get(userId, network, appName);
     const port = this.#portLookup(app.id);
     const layers = this.#layers(userId, app, (scope) => {
-      const masked = new Map<string, string | null>();
-      for (const secret of this.#secrets.all(scope)) masked.set(secret.key, null);
-      return masked;
+      const secrets = this.#secrets.all(scope);
+      return {
+        values: new Map<string, string | null>(secrets.map((secret) => [secret.key, null])),
+        digests: new Map(secrets.map((secret) => [secret.key, secret.digest])),
+      };
     }, port === null ? null : String(port));
     return merge(layers);
   }
@@ -72,7 +78,7 @@ export class EnvService {
   forProcess(userId: string, network: string, appName: string, options: { port: number; release?: number }): Record<string, string> {
     const app = this.#apps.get(userId, network, appName);
     const withRelease = options.release === undefined ? app : { ...app, currentRelease: options.release };
-    const layers = this.#layers(userId, withRelease, (scope) => this.#secrets.decryptScope(scope), String(options.port));
+    const layers = this.#layers(userId, withRelease, (scope) => ({ values: this.#secrets.decryptScope(scope) }), String(options.port));
     const env: Record<string, string> = {};
     for (const layer of layers) {
       for (const [key, value] of layer.values) {
@@ -87,7 +93,7 @@ export class EnvService {
   #layers(
     userId: string,
     app: App,
-    secretsOf: (scope: ReturnType<EnvScopes['resolve']>) => Map<string, string | null>,
+    secretsOf: (scope: ReturnType<EnvScopes['resolve']>) => Pick<Layer, 'values' | 'digests'>,
     port: string | null,
   ): Layer[] {
     const networkScope = this.#scopes.resolve(userId, app.network);
@@ -103,29 +109,31 @@ export class EnvService {
     return [
       { source: 'network', values: varsOf(networkScope) },
       { source: 'app', values: varsOf(appScope) },
-      { source: 'secret', values: secretsOf(networkScope) },
-      { source: 'secret', values: secretsOf(appScope) },
+      { source: 'secret', ...secretsOf(networkScope) },
+      { source: 'secret', ...secretsOf(appScope) },
       { source: 'platform', values: new Map(Object.entries(platform)) },
     ];
   }
 }
 
 function merge(layers: readonly Layer[]): EnvEntry[] {
-  const byKey = new Map<string, { sources: EnvSource[]; value: string | null }>();
+  const byKey = new Map<string, { sources: EnvSource[]; value: string | null; digest: string | null }>();
   for (const layer of layers) {
     for (const [key, value] of layer.values) {
-      const entry = byKey.get(key) ?? { sources: [], value: null };
+      const entry = byKey.get(key) ?? { sources: [], value: null, digest: null };
       entry.sources.push(layer.source);
       entry.value = layer.source === 'secret' ? null : value;
+      entry.digest = layer.source === 'secret' ? (layer.digests?.get(key) ?? null) : null;
       byKey.set(key, entry);
     }
   }
   return [...byKey]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, { sources, value }]) => ({
+    .map(([key, { sources, value, digest }]) => ({
       key,
       source: sources[sources.length - 1] as EnvSource,
       value,
+      digest,
       overridden: sources.slice(0, -1),
     }));
 }

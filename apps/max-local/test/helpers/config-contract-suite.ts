@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Call } from './api.js';
 
@@ -103,11 +104,24 @@ export function configContractSuite(tokens: () => SuiteTokens): void {
       expect((await call('GET', '/api/v1/networks/cfg/apps/nope/secrets', { token: read })).status).toBe(404);
     });
 
-    it('getAppEnv: 200 with sources, 404 for an unknown app', async () => {
-      const { call, read } = tokens();
-      const env = await call<{ data: { key: string; source: string }[] }>('GET', '/api/v1/networks/cfg/apps/web/env', { token: read });
+    it('getAppEnv: 200 with sources and secret digests, 404 for an unknown app', async () => {
+      const { call, deploy, read } = tokens();
+      const set = await call<{ data: { digest: string }[] }>('POST', '/api/v1/networks/cfg/apps/web/secrets', {
+        token: deploy,
+        body: { secrets: { ENV_SECRET: 'contract-env-secret' } },
+      });
+      const env = await call<{ data: { key: string; source: string; value: string | null; digest: string | null }[] }>(
+        'GET',
+        '/api/v1/networks/cfg/apps/web/env',
+        { token: read },
+      );
       expect(env.status).toBe(200);
-      expect(env.body.data.find((e) => e.key === 'MAX_APP')).toMatchObject({ source: 'platform', value: 'web' });
+      expect(env.body.data.find((e) => e.key === 'MAX_APP')).toMatchObject({ source: 'platform', value: 'web', digest: null });
+      expect(env.body.data.find((e) => e.key === 'ENV_SECRET')).toMatchObject({ source: 'secret', value: null, digest: set.body.data[0]?.digest });
+      // No process runs yet: PORT is a platform value that is not known, null like a secret but without a digest.
+      expect(env.body.data.find((e) => e.key === 'PORT')).toMatchObject({ source: 'platform', value: null, digest: null });
+      expect(env.text).not.toContain('contract-env-secret');
+      await call('POST', '/api/v1/networks/cfg/apps/web/secrets/unset', { token: deploy, body: { keys: ['ENV_SECRET'] } });
       expect((await call('GET', '/api/v1/networks/cfg/apps/nope/env', { token: read })).status).toBe(404);
     });
   });
@@ -127,11 +141,12 @@ export function configContractSuite(tokens: () => SuiteTokens): void {
       expect(exported.status).toBe(200);
       expect(exported.body.networks.map((n) => n.name)).toEqual(['cfg']);
       expect((await call('GET', '/api/v1/config/export?network=missing', { token: read })).status).toBe(404);
-      const plan = await call<{ digest: string; changes: unknown[] }>('POST', '/api/v1/config/plan', { token: deploy, body: exported.body });
+      const plan = await call<{ digest: string; changes: unknown[] }>('POST', '/api/v1/config/plan', { token: deploy, body: { document: exported.body } });
       expect(plan.status).toBe(200);
       expect(plan.body.changes).toEqual([]);
-      expect((await call('POST', '/api/v1/config/plan', { token: deploy, body: { version: 2, networks: [] } })).status).toBe(422);
-      expect((await call('POST', '/api/v1/config/plan', { token: read, body: exported.body })).status).toBe(403);
+      expect((await call('POST', '/api/v1/config/plan', { token: deploy, body: { document: { version: 2, networks: [] } } })).status).toBe(422);
+      expect((await call('POST', '/api/v1/config/plan', { token: deploy, body: exported.body })).status).toBe(422);
+      expect((await call('POST', '/api/v1/config/plan', { token: read, body: { document: exported.body } })).status).toBe(403);
       const applied = await call<{ plan: { digest: string } }>('POST', '/api/v1/config/apply', {
         token: deploy,
         body: { document: exported.body, plan_digest: plan.body.digest },
@@ -144,6 +159,48 @@ export function configContractSuite(tokens: () => SuiteTokens): void {
       expect(stale.status).toBe(409);
       expect(stale.body.error.code).toBe('plan_stale');
       expect((await call('POST', '/api/v1/config/apply', { token: deploy, body: { document: exported.body, extra: 1 } })).status).toBe(422);
+    });
+
+    it('planConfig and applyConfig with secret_values: a secret entry by digest, set in the apply, 422 on a mismatch', async () => {
+      const { call, deploy, read } = tokens();
+      const value = 'contract-config-secret';
+      const digest = `sha256:${createHash('sha256').update(value, 'utf8').digest('hex')}`;
+      const document = { version: 1, networks: [{ name: 'cfg-secrets', secrets: [{ key: 'DB_PASSWORD', digest }], apps: [{ name: 'api', secrets: [{ key: 'TOKEN' }] }] }] };
+      const secret_values = { 'cfg-secrets': { DB_PASSWORD: value }, 'cfg-secrets/api': { TOKEN: value } };
+      const blocked = await call<{ blockers: { reason: string; key: string }[] }>('POST', '/api/v1/config/plan', { token: deploy, body: { document } });
+      expect(blocked.body.blockers.map((b) => [b.reason, b.key])).toEqual([
+        ['secret_missing', 'DB_PASSWORD'],
+        ['secret_missing', 'TOKEN'],
+      ]);
+      const plan = await call<{ digest: string; blockers: unknown[]; changes: { resource: string; fields: unknown[] }[] }>('POST', '/api/v1/config/plan', {
+        token: deploy,
+        body: { document, secret_values },
+      });
+      expect(plan.status).toBe(200);
+      expect(plan.body.blockers).toEqual([]);
+      expect(plan.body.changes.find((c) => c.resource === 'secret')?.fields).toEqual([{ name: 'digest', before: null, after: digest }]);
+      expect(plan.text).not.toContain(value);
+      const mismatch = await call<ErrorBody>('POST', '/api/v1/config/apply', {
+        token: deploy,
+        body: { document, secret_values: { 'cfg-secrets': { DB_PASSWORD: 'another-value' } } },
+      });
+      expect(mismatch.status).toBe(422);
+      expect(mismatch.body.error.details?.fields?.map((f) => f.path)).toEqual(['/secret_values/cfg-secrets/DB_PASSWORD']);
+      expect(mismatch.text).not.toContain('another-value');
+      const applied = await call<{ plan: { digest: string } }>('POST', '/api/v1/config/apply', {
+        token: deploy,
+        body: { document, secret_values, plan_digest: plan.body.digest },
+      });
+      expect(applied.status).toBe(200);
+      expect(applied.text).not.toContain(value);
+      const secret = await call<{ digest: string }>('GET', '/api/v1/networks/cfg-secrets/secrets/DB_PASSWORD', { token: read });
+      expect(secret.body.digest).toBe(digest);
+      const exported = await call<{ networks: { secrets: unknown[]; apps: { secrets: unknown[] }[] }[] }>('GET', '/api/v1/config/export?network=cfg-secrets', {
+        token: read,
+      });
+      expect(exported.body.networks[0]?.secrets).toEqual([{ key: 'DB_PASSWORD', digest }]);
+      expect(exported.body.networks[0]?.apps[0]?.secrets).toEqual([{ key: 'TOKEN', digest }]);
+      await call('DELETE', '/api/v1/networks/cfg-secrets?force=true', { token: deploy });
     });
 
     it('getEvent and revertEvent with their error statuses', async () => {

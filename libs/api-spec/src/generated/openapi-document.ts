@@ -2096,7 +2096,7 @@ export const openapiDocument: OpenApiDocument = {
       "get": {
         "operationId": "getAppEnv",
         "summary": "Get the effective environment of an app",
-        "description": "What the app's process sees: network vars, overridden by app vars, overridden by secrets (app secrets over\nnetwork secrets), overridden by platform vars (`PORT`, `MAX_APP`, `MAX_NETWORK`, `MAX_HOSTNAME`,\n`MAX_RELEASE`). Each entry names the source that won and the sources it overrode. Secret values are null.\n",
+        "description": "What the app's process sees: network vars, overridden by app vars, overridden by secrets (app secrets over\nnetwork secrets), overridden by platform vars (`PORT`, `MAX_APP`, `MAX_NETWORK`, `MAX_HOSTNAME`,\n`MAX_RELEASE`). Each entry names the source that won and the sources it overrode. Secret values are null\n(their `digest` identifies the value), and so are platform values fixed only when a process starts.\n",
         "tags": [
           "Env"
         ],
@@ -3599,7 +3599,7 @@ export const openapiDocument: OpenApiDocument = {
       "get": {
         "operationId": "exportConfig",
         "summary": "Export configuration as a document",
-        "description": "Networks, apps, vars and secret keys (never secret values) as a `ConfigDocument` that `plan` and `apply`\naccept. Every field is written out, so the document is complete.\n",
+        "description": "Networks, apps, vars and secrets — each secret as its key and the digest of its value, never the value — as\na `ConfigDocument` that `plan` and `apply` accept. Every field is written out, so the document is complete.\n",
         "tags": [
           "Config"
         ],
@@ -3655,7 +3655,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "planConfig",
         "summary": "Compute the changes that would make the platform match a document",
-        "description": "Changes nothing. The plan covers only the networks named in the document (missing ones are created;\nnetworks not named are never touched). Within them, vars and secret keys not in the document are deleted,\nand apps not in the document are deleted only with `prune=true`. Secret values never travel in documents:\na secret key in the document that is not set on the platform is a blocker. `digest` identifies the plan;\npass it to `apply` to apply exactly this plan.\n",
+        "description": "Changes nothing. The plan covers only the networks named in the document (missing ones are created;\nnetworks not named are never touched). Within them, vars and secret keys not in the document are deleted,\nand apps not in the document are deleted only with `prune=true`. Secret values never travel in documents;\nsecrets are compared by digest. A listed secret whose live digest differs from the document's is an\n`update`; one that is not set is a `create`. Either needs a value in `secret_values` — without one it is\nalso a blocker (`secret_changed`, `secret_missing`). `digest` identifies the plan (including the digests\nof the supplied values); pass it, with the same `secret_values`, to `apply` to apply exactly this plan.\n",
         "tags": [
           "Config"
         ],
@@ -3672,7 +3672,7 @@ export const openapiDocument: OpenApiDocument = {
           "content": {
             "application/json": {
               "schema": {
-                "$ref": "#/components/schemas/ConfigDocument"
+                "$ref": "#/components/schemas/ConfigPlan"
               }
             }
           }
@@ -3718,7 +3718,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "applyConfig",
         "summary": "Apply a document, atomically",
-        "description": "Recomputes the plan and applies all of it in one transaction, or nothing. With `plan_digest`, answers 409\n`plan_stale` when the platform changed since that plan was made (plan again and review). A plan with\nblockers answers 409 `plan_blocked` (with `details.blockers`). Apps whose config changed get new releases.\n",
+        "description": "Recomputes the plan and applies all of it in one transaction, or nothing. With `plan_digest`, answers 409\n`plan_stale` when the platform changed since that plan was made (plan again and review). A plan with\nblockers answers 409 `plan_blocked` (with `details.blockers`). Secret values in `secret_values` are set in\nthe same transaction (encrypted at rest; events record their digests only). Apps whose config changed get\nnew releases.\n",
         "tags": [
           "Config"
         ],
@@ -5359,14 +5359,6 @@ export const openapiDocument: OpenApiDocument = {
         },
         "maxProperties": 1000
       },
-      "EnvKeyList": {
-        "type": "array",
-        "items": {
-          "$ref": "#/components/schemas/EnvKey"
-        },
-        "uniqueItems": true,
-        "maxItems": 1000
-      },
       "Var": {
         "type": "object",
         "required": [
@@ -5596,6 +5588,7 @@ export const openapiDocument: OpenApiDocument = {
           "key",
           "source",
           "value",
+          "digest",
           "overridden"
         ],
         "properties": {
@@ -5606,10 +5599,21 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/EnvSource"
           },
           "value": {
-            "description": "The value the process sees; null when it is a secret.",
+            "description": "The value the process sees. Null in exactly two cases: `source` is `secret` (values are never returned;\nsee `digest`), or `source` is `platform` and the value is fixed only when a process starts (`PORT`\nwhile the app has no running process, `MAX_RELEASE` before its first release).\n",
             "type": [
               "string",
               "null"
+            ]
+          },
+          "digest": {
+            "description": "When `source` is `secret`, the digest of the winning secret's value (as `Secret.digest`); null otherwise.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Sha256Digest"
+              },
+              {
+                "type": "null"
+              }
             ]
           },
           "overridden": {
@@ -6577,10 +6581,46 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/EnvMap"
           },
           "secrets": {
-            "description": "Keys of secrets that must be set (values are set separately and never travel in documents).",
-            "$ref": "#/components/schemas/EnvKeyList"
+            "$ref": "#/components/schemas/ConfigSecretList"
           }
         }
+      },
+      "ConfigSecret": {
+        "description": "A secret the scope must have. Values never travel in documents: with `digest`, the live value must have\nthis digest (a different one is an update, which needs the value in `secret_values`); without it, any\nvalue will do as long as the secret is set. `export` always writes the digest.\n",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "key"
+        ],
+        "properties": {
+          "key": {
+            "$ref": "#/components/schemas/EnvKey"
+          },
+          "digest": {
+            "$ref": "#/components/schemas/Sha256Digest"
+          }
+        }
+      },
+      "ConfigSecretList": {
+        "description": "The secrets of a scope, each key at most once; keys not listed are deleted.",
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ConfigSecret"
+        },
+        "maxItems": 1000
+      },
+      "ConfigSecretValues": {
+        "description": "Secret values to set in the same transaction, by scope: `<network>` for network secrets,\n`<network>/<app>` for app secrets, each mapping KEY to value. Write-only: values are never returned,\nrecorded in events (digests are) or logged. Every key must be listed in the document's `secrets` of that\nscope, and when the document gives a digest the value must have it (422 `validation_failed` naming the\nkey, never the value). A value equal to the live one changes nothing.\n",
+        "type": "object",
+        "writeOnly": true,
+        "propertyNames": {
+          "type": "string",
+          "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?(/[a-z]([-a-z0-9]{0,61}[a-z0-9])?)?$"
+        },
+        "additionalProperties": {
+          "$ref": "#/components/schemas/EnvMap"
+        },
+        "maxProperties": 1000
       },
       "ConfigNetwork": {
         "type": "object",
@@ -6599,7 +6639,7 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/EnvMap"
           },
           "secrets": {
-            "$ref": "#/components/schemas/EnvKeyList"
+            "$ref": "#/components/schemas/ConfigSecretList"
           },
           "apps": {
             "type": "array",
@@ -6633,7 +6673,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "PlanField": {
-        "description": "One changed field. Secret values are never shown, so secret changes have no fields.",
+        "description": "One changed field. Secret values are never shown: a secret change has one field, `digest`, with the live\ndigest before and the document's (or the supplied value's) after; null when unknown or absent.\n",
         "type": "object",
         "required": [
           "name",
@@ -6730,10 +6770,11 @@ export const openapiDocument: OpenApiDocument = {
         ],
         "properties": {
           "reason": {
-            "description": "`secret_missing`: the document names a secret that is not set. `name_taken`: another user owns a network with this name.",
+            "description": "`secret_missing`: the document names a secret that is not set, and `secret_values` has no value for it.\n`secret_changed`: the secret's value differs from the document (its digest does not match), and\n`secret_values` has no value for it. `name_taken`: another user owns a network with this name.\n",
             "type": "string",
             "enum": [
               "secret_missing",
+              "secret_changed",
               "name_taken"
             ]
           },
@@ -6815,6 +6856,21 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "ConfigPlan": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "document"
+        ],
+        "properties": {
+          "document": {
+            "$ref": "#/components/schemas/ConfigDocument"
+          },
+          "secret_values": {
+            "$ref": "#/components/schemas/ConfigSecretValues"
+          }
+        }
+      },
       "ConfigApply": {
         "type": "object",
         "additionalProperties": false,
@@ -6824,6 +6880,9 @@ export const openapiDocument: OpenApiDocument = {
         "properties": {
           "document": {
             "$ref": "#/components/schemas/ConfigDocument"
+          },
+          "secret_values": {
+            "$ref": "#/components/schemas/ConfigSecretValues"
           },
           "plan_digest": {
             "description": "Apply only if the fresh plan has this digest (what you reviewed is what gets applied).",

@@ -590,7 +590,8 @@ export interface paths {
          * Get the effective environment of an app
          * @description What the app's process sees: network vars, overridden by app vars, overridden by secrets (app secrets over
          *     network secrets), overridden by platform vars (`PORT`, `MAX_APP`, `MAX_NETWORK`, `MAX_HOSTNAME`,
-         *     `MAX_RELEASE`). Each entry names the source that won and the sources it overrode. Secret values are null.
+         *     `MAX_RELEASE`). Each entry names the source that won and the sources it overrode. Secret values are null
+         *     (their `digest` identifies the value), and so are platform values fixed only when a process starts.
          */
         get: operations["getAppEnv"];
         put?: never;
@@ -1120,8 +1121,8 @@ export interface paths {
         };
         /**
          * Export configuration as a document
-         * @description Networks, apps, vars and secret keys (never secret values) as a `ConfigDocument` that `plan` and `apply`
-         *     accept. Every field is written out, so the document is complete.
+         * @description Networks, apps, vars and secrets — each secret as its key and the digest of its value, never the value — as
+         *     a `ConfigDocument` that `plan` and `apply` accept. Every field is written out, so the document is complete.
          */
         get: operations["exportConfig"];
         put?: never;
@@ -1145,9 +1146,11 @@ export interface paths {
          * Compute the changes that would make the platform match a document
          * @description Changes nothing. The plan covers only the networks named in the document (missing ones are created;
          *     networks not named are never touched). Within them, vars and secret keys not in the document are deleted,
-         *     and apps not in the document are deleted only with `prune=true`. Secret values never travel in documents:
-         *     a secret key in the document that is not set on the platform is a blocker. `digest` identifies the plan;
-         *     pass it to `apply` to apply exactly this plan.
+         *     and apps not in the document are deleted only with `prune=true`. Secret values never travel in documents;
+         *     secrets are compared by digest. A listed secret whose live digest differs from the document's is an
+         *     `update`; one that is not set is a `create`. Either needs a value in `secret_values` — without one it is
+         *     also a blocker (`secret_changed`, `secret_missing`). `digest` identifies the plan (including the digests
+         *     of the supplied values); pass it, with the same `secret_values`, to `apply` to apply exactly this plan.
          */
         post: operations["planConfig"];
         delete?: never;
@@ -1169,7 +1172,9 @@ export interface paths {
          * Apply a document, atomically
          * @description Recomputes the plan and applies all of it in one transaction, or nothing. With `plan_digest`, answers 409
          *     `plan_stale` when the platform changed since that plan was made (plan again and review). A plan with
-         *     blockers answers 409 `plan_blocked` (with `details.blockers`). Apps whose config changed get new releases.
+         *     blockers answers 409 `plan_blocked` (with `details.blockers`). Secret values in `secret_values` are set in
+         *     the same transaction (encrypted at rest; events record their digests only). Apps whose config changed get
+         *     new releases.
          */
         post: operations["applyConfig"];
         delete?: never;
@@ -1545,7 +1550,6 @@ export interface components {
         EnvMap: {
             [key: string]: components["schemas"]["EnvValue"];
         };
-        EnvKeyList: components["schemas"]["EnvKey"][];
         Var: {
             key: components["schemas"]["EnvKey"];
             value: components["schemas"]["EnvValue"];
@@ -1607,8 +1611,14 @@ export interface components {
         EnvEntry: {
             key: components["schemas"]["EnvKey"];
             source: components["schemas"]["EnvSource"];
-            /** @description The value the process sees; null when it is a secret. */
+            /**
+             * @description The value the process sees. Null in exactly two cases: `source` is `secret` (values are never returned;
+             *     see `digest`), or `source` is `platform` and the value is fixed only when a process starts (`PORT`
+             *     while the app has no running process, `MAX_RELEASE` before its first release).
+             */
             value: string | null;
+            /** @description When `source` is `secret`, the digest of the winning secret's value (as `Secret.digest`); null otherwise. */
+            digest: components["schemas"]["Sha256Digest"] | null;
             /** @description Lower-precedence sources that also define this key, lowest first. */
             overridden: components["schemas"]["EnvSource"][];
         };
@@ -1894,14 +1904,34 @@ export interface components {
             description?: components["schemas"]["Description"];
             health_check_path?: components["schemas"]["HealthCheckPath"];
             vars?: components["schemas"]["EnvMap"];
-            /** @description Keys of secrets that must be set (values are set separately and never travel in documents). */
-            secrets?: components["schemas"]["EnvKeyList"];
+            secrets?: components["schemas"]["ConfigSecretList"];
+        };
+        /**
+         * @description A secret the scope must have. Values never travel in documents: with `digest`, the live value must have
+         *     this digest (a different one is an update, which needs the value in `secret_values`); without it, any
+         *     value will do as long as the secret is set. `export` always writes the digest.
+         */
+        ConfigSecret: {
+            key: components["schemas"]["EnvKey"];
+            digest?: components["schemas"]["Sha256Digest"];
+        };
+        /** @description The secrets of a scope, each key at most once; keys not listed are deleted. */
+        ConfigSecretList: components["schemas"]["ConfigSecret"][];
+        /**
+         * @description Secret values to set in the same transaction, by scope: `<network>` for network secrets,
+         *     `<network>/<app>` for app secrets, each mapping KEY to value. Write-only: values are never returned,
+         *     recorded in events (digests are) or logged. Every key must be listed in the document's `secrets` of that
+         *     scope, and when the document gives a digest the value must have it (422 `validation_failed` naming the
+         *     key, never the value). A value equal to the live one changes nothing.
+         */
+        ConfigSecretValues: {
+            [key: string]: components["schemas"]["EnvMap"];
         };
         ConfigNetwork: {
             name: components["schemas"]["ResourceName"];
             description?: components["schemas"]["Description"];
             vars?: components["schemas"]["EnvMap"];
-            secrets?: components["schemas"]["EnvKeyList"];
+            secrets?: components["schemas"]["ConfigSecretList"];
             apps?: components["schemas"]["ConfigApp"][];
         };
         /**
@@ -1913,7 +1943,10 @@ export interface components {
             version: 1;
             networks: components["schemas"]["ConfigNetwork"][];
         };
-        /** @description One changed field. Secret values are never shown, so secret changes have no fields. */
+        /**
+         * @description One changed field. Secret values are never shown: a secret change has one field, `digest`, with the live
+         *     digest before and the document's (or the supplied value's) after; null when unknown or absent.
+         */
         PlanField: {
             name: string;
             before: string | null;
@@ -1933,10 +1966,12 @@ export interface components {
         /** @description Something the plan cannot do; `apply` refuses while any remain. */
         PlanBlocker: {
             /**
-             * @description `secret_missing`: the document names a secret that is not set. `name_taken`: another user owns a network with this name.
+             * @description `secret_missing`: the document names a secret that is not set, and `secret_values` has no value for it.
+             *     `secret_changed`: the secret's value differs from the document (its digest does not match), and
+             *     `secret_values` has no value for it. `name_taken`: another user owns a network with this name.
              * @enum {string}
              */
-            reason: "secret_missing" | "name_taken";
+            reason: "secret_missing" | "secret_changed" | "name_taken";
             network: components["schemas"]["ResourceName"];
             app: components["schemas"]["ResourceName"] | null;
             key: components["schemas"]["EnvKey"] | null;
@@ -1954,8 +1989,13 @@ export interface components {
                 delete: number;
             };
         };
+        ConfigPlan: {
+            document: components["schemas"]["ConfigDocument"];
+            secret_values?: components["schemas"]["ConfigSecretValues"];
+        };
         ConfigApply: {
             document: components["schemas"]["ConfigDocument"];
+            secret_values?: components["schemas"]["ConfigSecretValues"];
             /** @description Apply only if the fresh plan has this digest (what you reviewed is what gets applied). */
             plan_digest?: components["schemas"]["Sha256Digest"];
             /**
@@ -4436,7 +4476,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConfigDocument"];
+                "application/json": components["schemas"]["ConfigPlan"];
             };
         };
         responses: {

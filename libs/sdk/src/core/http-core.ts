@@ -62,6 +62,32 @@ export interface SendSpec<T> {
    * token: a provider that refreshes through `client.auth.refresh` would otherwise call itself.
    */
   withoutToken?: boolean | undefined;
+  /** A non-JSON body (blob uploads). Sent with `fetch` directly, so a stream is never teed or buffered. */
+  rawBody?: RawBody | undefined;
+  /** Overrides the client's per-attempt timeout (uploads take longer than API calls). */
+  timeoutMs?: number | undefined;
+  /** Overrides the client's retry limit for this call (0: no automatic retries). */
+  retryLimit?: number | undefined;
+}
+
+/** Bytes, or a web stream of bytes. @internal */
+export type RawBodyData = Uint8Array | ReadableStream<Uint8Array>;
+
+/**
+ * A raw request body. `data` may be a function, called once per attempt: that is what makes a streamed upload
+ * retryable (and lets it be re-sent after a token refresh) without holding its bytes in memory.
+ *
+ * @internal
+ */
+export interface RawBody {
+  contentType: string;
+  data: RawBodyData | (() => RawBodyData);
+}
+
+/** Whether every attempt can send the body again: JSON, bytes and body factories can; a bare stream cannot. */
+function isResendable(spec: SendSpec<unknown>): boolean {
+  const data = spec.rawBody?.data;
+  return data === undefined || typeof data === 'function' || data instanceof Uint8Array;
 }
 
 /** Why an attempt's own controller aborted: the per-attempt timeout (the caller's signal is separate). */
@@ -98,6 +124,11 @@ export class HttpCore {
     });
   }
 
+  /** The credential as configured (for the realtime socket, which asks the same provider). @internal */
+  get tokenSource(): string | TokenProvider | undefined {
+    return this.#options.token;
+  }
+
   async send<T>(spec: SendSpec<T>): Promise<T> {
     const signal = spec.options?.signal;
     const url = this.#buildUrl(spec.path, spec.query);
@@ -107,6 +138,9 @@ export class HttpCore {
     // server rather than executed twice; the same key is reused for all attempts of this call.
     if (spec.method === 'POST') headers.set('idempotency-key', spec.options?.idempotencyKey ?? crypto.randomUUID());
     if (spec.body !== undefined) headers.set('content-type', 'application/json');
+    if (spec.rawBody !== undefined) headers.set('content-type', spec.rawBody.contentType);
+    const resendable = isResendable(spec);
+    const retryLimit = resendable ? (spec.retryLimit ?? this.#options.retry.limit) : 0;
     const request = { method: spec.method, url };
 
     let token = spec.withoutToken ? undefined : await this.#getToken({ forceRefresh: false }, signal, request);
@@ -119,7 +153,7 @@ export class HttpCore {
       if (token) headers.set('authorization', `Bearer ${token}`);
       else headers.delete('authorization');
       const outcome = await this.#attempt(spec, url, headers, attempt, signal);
-      const canRetry = retries < this.#options.retry.limit && isRetryableRequest(spec.method, headers);
+      const canRetry = retries < retryLimit && isRetryableRequest(spec.method, headers);
 
       if (outcome.kind === 'error') {
         const retryable = canRetry && !(outcome.error instanceof MaxAbortError);
@@ -149,7 +183,8 @@ export class HttpCore {
         status === 401 &&
         errorBody?.code === 'token_expired' &&
         typeof this.#options.token === 'function' &&
-        !spec.withoutToken;
+        !spec.withoutToken &&
+        resendable;
       const retryInMs =
         !response.ok && canRetry && isRetryableStatus(status)
           ? computeRetryDelay(retries + 1, this.#options.retry, retryAfterMs)
@@ -248,16 +283,20 @@ export class HttpCore {
     if (signal?.aborted) return { kind: 'error', error: abortError(request), durationMs: 0 };
 
     // One controller per attempt, so a timeout ends this attempt only; the timer also covers reading the body.
+    const timeoutMs = spec.timeoutMs ?? this.#options.timeoutMs;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new AttemptTimeout()), this.#options.timeoutMs);
+    const timer = setTimeout(() => controller.abort(new AttemptTimeout()), timeoutMs);
     const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
     try {
-      const response = await this.#ky(url, {
-        method: spec.method,
-        headers,
-        signal: combined,
-        ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
-      });
+      const response =
+        spec.rawBody === undefined
+          ? await this.#ky(url, {
+              method: spec.method,
+              headers,
+              signal: combined,
+              ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+            })
+          : await this.#sendRaw(url, spec.method, headers, spec.rawBody, combined);
       const text = await response.text();
       return { kind: 'response', response, text, durationMs: elapsed() };
     } catch (error) {
@@ -265,7 +304,7 @@ export class HttpCore {
       if (controller.signal.aborted) {
         const error_ = new MaxTimeoutError({
           code: 'timeout',
-          message: `${spec.operation} timed out after ${this.#options.timeoutMs} ms (${spec.method} ${redactUrl(url)})`,
+          message: `${spec.operation} timed out after ${timeoutMs} ms (${spec.method} ${redactUrl(url)})`,
           request,
           cause: error,
         });
@@ -281,6 +320,18 @@ export class HttpCore {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Sends a raw body with `fetch` itself rather than through ky: ky clones every request to prepare retries, and
+   * cloning a streamed request tees its body, which would buffer the whole upload in memory.
+   */
+  async #sendRaw(url: string, method: HttpMethod, headers: Headers, body: RawBody, signal: AbortSignal): Promise<Response> {
+    const data = typeof body.data === 'function' ? body.data() : body.data;
+    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
+    // `duplex: 'half'` is required by fetch for a streamed body; the DOM typings do not know it yet.
+    const init: RequestInit & { duplex: 'half' } = { method, headers, body: data, signal, duplex: 'half' };
+    return fetchImpl(url, init);
   }
 
   #parseSuccess<T>(

@@ -54,11 +54,11 @@ export function callOperation<M extends Method, P extends PathWith<M>>(
   path: P,
   call: OperationCall<OperationOf<P, M>>,
 ): Promise<SuccessOf<OperationOf<P, M>>> {
-  const params = (call.params ?? {}) as Record<string, string>;
+  const params = (call.params ?? {}) as Record<string, string | number>;
   const expanded = path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
     const value = params[name];
     if (value === undefined) throw new TypeError(`Missing path parameter "${name}" for ${call.operation}`);
-    return encodeURIComponent(value);
+    return encodeURIComponent(String(value));
   });
   return core.send({
     operation: call.operation,

@@ -71,6 +71,24 @@ describe('secret values', () => {
     });
   });
 
+  it('keeps config documents’ {key, digest} secret entries, blanking entries with anything else', () => {
+    const digest = `sha256:${'c'.repeat(64)}`;
+    expect(redactJson({ secrets: [{ key: 'API_KEY', digest }, { key: 'DB' }] })).toEqual({ secrets: [{ key: 'API_KEY', digest }, { key: 'DB' }] });
+    expect(redactJson({ secrets: [{ key: 'API_KEY', value: 'v' }, { key: 'API_KEY', digest: 'v' }, { key: 'lower' }] })).toEqual({
+      secrets: ['[REDACTED]', '[REDACTED]', '[REDACTED]'],
+    });
+  });
+
+  it('blanks every value of secret_values, keeping scopes and keys, at any depth', () => {
+    expect(redactJson({ document: {}, secret_values: { prod: { API_KEY: 'v1' }, 'prod/web': { DB: 'v2', PIN: '1' } } })).toEqual({
+      document: {},
+      secret_values: { prod: { API_KEY: '[REDACTED]' }, 'prod/web': { DB: '[REDACTED]', PIN: '[REDACTED]' } },
+    });
+    expect(redactJson({ details: { secret_values: { prod: 'raw', web: ['v'] } } })).toEqual({ details: { secret_values: { prod: '[REDACTED]', web: '[REDACTED]' } } });
+    expect(redactJson({ secret_values: 'raw' })).toEqual({ secret_values: '[REDACTED]' });
+    expect(redactJson({ secret_values: [{ A: 'v' }] })).toEqual({ secret_values: '[REDACTED]' });
+  });
+
   it('blanks a secrets field of any other shape whole', () => {
     expect(redactJson({ secrets: 'raw' })).toEqual({ secrets: '[REDACTED]' });
     expect(redactJson({ secrets: 42 })).toEqual({ secrets: '[REDACTED]' });

@@ -33,9 +33,18 @@ const SECRET_BODY_FIELDS = new Set([
 /**
  * Body fields that hold secret *values* keyed by name (`{"secrets": {"API_KEY": "…"}}`, the body of a bulk
  * secret set): the keys stay readable in traces, every value is blanked. In config documents the same field
- * lists secret keys only (values never travel there), and those stay readable too.
+ * lists secrets as `{key, digest}` (values never travel there), and those stay readable too.
  */
 const SECRET_MAP_FIELDS = new Set(['secrets']);
+
+/**
+ * Body fields that hold secret values by scope, then by name (`{"secret_values": {"prod/web": {"API_KEY": "…"}}}`,
+ * config plan/apply): scopes and keys stay readable, every value is blanked.
+ */
+const SCOPED_SECRET_MAP_FIELDS = new Set(['secret_values']);
+
+/** A config document's secret digest: not secret (the API shows it), and what makes a plan reviewable. */
+const SHA256_DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
 
 /**
  * Values shorter than this are not searched for by {@link redactKnownValues}: blanking every "on" or "1" in a
@@ -112,8 +121,8 @@ export function redactHeaders(headers: Headers | Record<string, string>): Record
 
 /**
  * Deep-copies a JSON value with token-bearing fields replaced by `[REDACTED]`, every value of a `secrets` map
- * replaced by `[REDACTED]` (its keys stay readable), and Max tokens removed from every string. Used for
- * request bodies in trace events and for error `details`.
+ * and of each scope of a `secret_values` map replaced by `[REDACTED]` (keys and scopes stay readable), and Max
+ * tokens removed from every string. Used for request bodies in trace events and for error `details`.
  */
 export function redactJson(value: unknown): unknown {
   if (typeof value === 'string') return redactSecrets(value);
@@ -124,6 +133,7 @@ export function redactJson(value: unknown): unknown {
       const name = key.toLowerCase();
       if (SECRET_BODY_FIELDS.has(name)) out[key] = REDACTED;
       else if (SECRET_MAP_FIELDS.has(name)) out[key] = redactSecretMap(inner);
+      else if (SCOPED_SECRET_MAP_FIELDS.has(name)) out[key] = redactScopedSecretMap(inner);
       else out[key] = redactJson(inner);
     }
     return out;
@@ -133,16 +143,40 @@ export function redactJson(value: unknown): unknown {
 
 /**
  * A `secrets` field: a map keeps its keys with every value blanked; a list keeps the items that are env keys
- * (a config document's secret names) and blanks anything else; any other value is blanked whole.
+ * or a config document's `{key, digest?}` entries (an env key and a `sha256:` digest, nothing else) and blanks
+ * anything else; any other value is blanked whole.
  */
 function redactSecretMap(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' && isEnvKey(item) ? item : REDACTED));
+  if (Array.isArray(value)) return value.map((item) => (isEnvKeyItem(item) || isConfigSecret(item) ? item : REDACTED));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) out[redactSecrets(key)] = REDACTED;
     return out;
   }
   return REDACTED;
+}
+
+const isEnvKeyItem = (item: unknown): boolean => typeof item === 'string' && isEnvKey(item);
+
+function isConfigSecret(item: unknown): boolean {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
+  const { key, digest, ...rest } = item as Record<string, unknown>;
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof key === 'string' &&
+    isEnvKey(key) &&
+    (digest === undefined || (typeof digest === 'string' && SHA256_DIGEST_PATTERN.test(digest)))
+  );
+}
+
+/** A `secret_values` field: each scope is a `secrets` map (keys kept, values blanked); anything else is blanked whole. */
+function redactScopedSecretMap(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return REDACTED;
+  const out: Record<string, unknown> = {};
+  for (const [scope, inner] of Object.entries(value)) {
+    out[redactSecrets(scope)] = inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? redactSecretMap(inner) : REDACTED;
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
-// @max/rig-sdk/node — Node-only source bundling for deploys: walk + ignore rules + manifest, and upload chunks.
+// @max/rig-sdk/node — Node-only source bundling for deploys: walk + ignore rules + manifest, upload chunks, and
+// the whole deploy flow as a stream of events.
 // Kept behind its own subpath so the main entry stays free of filesystem code.
 
 export { walkSourceTree, type WalkOptions } from './walk-source-tree.js';
@@ -16,6 +17,8 @@ export {
   type ChunkStreamOptions,
   type PackOptions,
 } from './pack-blobs.js';
+export { deploy, runDeploy, type DeployClient, type DeployOptions } from './deploy.js';
+export type { DeployEvent, DeployOutcome, DeployResult, UploadProgress } from './deploy-events.js';
 export { MaxBundleError, type BundleErrorCode } from './bundle-error.js';
 export type {
   BundleWarning,

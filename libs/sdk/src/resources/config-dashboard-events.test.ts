@@ -61,7 +61,16 @@ const cases: Case[] = [
     respond: json(200, fx.plan),
     method: 'POST',
     path: '/api/v1/config/plan',
-    body: fx.configDocument,
+    body: { document: fx.configDocument },
+    result: fx.plan,
+  },
+  {
+    name: 'config.plan with secret values',
+    call: (c) => c.config.plan(fx.configDocument, { secretValues: { staging: { API_KEY: 'k' } } }),
+    respond: json(200, fx.plan),
+    method: 'POST',
+    path: '/api/v1/config/plan',
+    body: { document: fx.configDocument, secret_values: { staging: { API_KEY: 'k' } } },
     result: fx.plan,
   },
   {
@@ -70,7 +79,7 @@ const cases: Case[] = [
     respond: json(200, fx.plan),
     method: 'POST',
     path: '/api/v1/config/plan?prune=true',
-    body: fx.configDocument,
+    body: { document: fx.configDocument },
     result: fx.plan,
   },
   {
@@ -89,6 +98,15 @@ const cases: Case[] = [
     method: 'POST',
     path: '/api/v1/config/apply',
     body: { document: fx.configDocument, prune: true, plan_digest: fx.DIGEST },
+    result: fx.applyResult,
+  },
+  {
+    name: 'config.apply with secret values',
+    call: (c) => c.config.apply(fx.configDocument, { planDigest: fx.DIGEST, secretValues: { 'staging/web': { API_KEY: 'k' } } }),
+    respond: json(200, fx.applyResult),
+    method: 'POST',
+    path: '/api/v1/config/apply',
+    body: { document: fx.configDocument, prune: false, plan_digest: fx.DIGEST, secret_values: { 'staging/web': { API_KEY: 'k' } } },
     result: fx.applyResult,
   },
   {

@@ -2,8 +2,9 @@ import type { HttpCore } from '../core/http-core.js';
 import { callOperation } from '../core/operation.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { ConfigApplyResultSchema, ConfigDocumentSchema, PlanSchema } from '../schemas/config.js';
-import type { ConfigApplyResult, ConfigDocument, Plan } from '../types.js';
+import type { ConfigApplyResult, ConfigDocument, ConfigSecretValues, Plan } from '../types.js';
 import { assertResourceName } from '../validation/resource-name.js';
+import { withSecretValuesHidden } from './hide-secret-values.js';
 
 /**
  * Options of `config.export`.
@@ -29,14 +30,25 @@ export interface ConfigExportParams {
 export interface ConfigPlanParams {
   /** Also delete apps of the document's networks that the document does not list (default false). */
   prune?: boolean;
+  /**
+   * Secret values for the document's listed secrets, by scope (`"<network>"` or `"<network>/<app>"`), then key.
+   * With a value, a missing secret or one whose digest differs from the document becomes a change `apply` makes
+   * (in its one transaction) instead of a blocker. A value must have the digest the document lists for it, if
+   * any (else `MaxValidationError` naming the key). Values are write-only: never in traces, errors or results.
+   */
+  secretValues?: ConfigSecretValues;
 }
 
+/** Every supplied value, so errors can be scrubbed of them whatever the server echoes. */
+const suppliedValues = (values: ConfigSecretValues | undefined): string[] =>
+  values === undefined ? [] : Object.values(values).flatMap((scope) => Object.values(scope));
+
 /**
- * Options of `config.apply`.
+ * Options of `config.apply`. Pass the same `secretValues` as to the `plan` whose digest you pass.
  *
  * @example
  * ```ts
- * const params: ConfigApplyParams = { planDigest: plan.digest };
+ * const params: ConfigApplyParams = { planDigest: plan.digest, secretValues: { staging: { DATABASE_URL: url } } };
  * ```
  */
 export interface ConfigApplyParams extends ConfigPlanParams {
@@ -49,8 +61,9 @@ export interface ConfigApplyParams extends ConfigPlanParams {
 
 /**
  * Configuration as code: `client.config`. A `ConfigDocument` states the whole configuration of each network it
- * names (apps, settings, vars, secret keys — never secret values); `plan` shows what applying it would change,
- * `apply` makes the platform match it in one transaction. Applying to an empty account is the import.
+ * names (apps, settings, vars, secrets as key and digest — never secret values); `plan` shows what applying it
+ * would change, `apply` makes the platform match it in one transaction, including secret values passed
+ * separately as `secretValues`. Applying to an empty account is the import.
  *
  * @example
  * ```ts
@@ -87,8 +100,9 @@ export class ConfigResource {
   }
 
   /**
-   * Computes the changes that would make the platform match `document`; changes nothing. A secret key in the
-   * document that is not set on the platform shows up in `blockers` (secrets are compared by digest).
+   * Computes the changes that would make the platform match `document`; changes nothing. Secrets are compared
+   * by digest: one that is not set, or whose digest differs from the document's, is a change — and also a
+   * blocker unless `secretValues` has its value.
    *
    * @example
    * ```ts
@@ -97,19 +111,21 @@ export class ConfigResource {
    * ```
    */
   async plan(document: ConfigDocument, params: ConfigPlanParams = {}, options?: RequestOptions): Promise<Plan> {
-    return callOperation(this.#core, 'post', '/api/v1/config/plan', {
-      operation: 'config.plan',
-      query: params.prune === undefined ? {} : { prune: params.prune },
-      body: document,
-      responseSchema: PlanSchema,
-      options,
-    });
+    return withSecretValuesHidden(suppliedValues(params.secretValues), () =>
+      callOperation(this.#core, 'post', '/api/v1/config/plan', {
+        operation: 'config.plan',
+        query: params.prune === undefined ? {} : { prune: params.prune },
+        body: { document, ...(params.secretValues === undefined ? {} : { secret_values: params.secretValues }) },
+        responseSchema: PlanSchema,
+        options,
+      }),
+    );
   }
 
   /**
-   * Re-plans and applies the whole plan atomically, or nothing. Rejects with `MaxConflictError` code
-   * `plan_blocked` (with `details.blockers`) while blockers remain, and `plan_stale` when `planDigest` no longer
-   * matches.
+   * Re-plans and applies the whole plan atomically, or nothing — secret values from `secretValues` included.
+   * Rejects with `MaxConflictError` code `plan_blocked` (with `details.blockers`) while blockers remain, and
+   * `plan_stale` when `planDigest` no longer matches.
    *
    * @example
    * ```ts
@@ -122,15 +138,18 @@ export class ConfigResource {
     params: ConfigApplyParams = {},
     options?: RequestOptions,
   ): Promise<ConfigApplyResult> {
-    return callOperation(this.#core, 'post', '/api/v1/config/apply', {
-      operation: 'config.apply',
-      body: {
-        document,
-        prune: params.prune ?? false,
-        ...(params.planDigest === undefined ? {} : { plan_digest: params.planDigest }),
-      },
-      responseSchema: ConfigApplyResultSchema,
-      options,
-    });
+    return withSecretValuesHidden(suppliedValues(params.secretValues), () =>
+      callOperation(this.#core, 'post', '/api/v1/config/apply', {
+        operation: 'config.apply',
+        body: {
+          document,
+          prune: params.prune ?? false,
+          ...(params.planDigest === undefined ? {} : { plan_digest: params.planDigest }),
+          ...(params.secretValues === undefined ? {} : { secret_values: params.secretValues }),
+        },
+        responseSchema: ConfigApplyResultSchema,
+        options,
+      }),
+    );
   }
 }

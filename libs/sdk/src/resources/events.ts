@@ -3,7 +3,11 @@ import { callOperation } from '../core/operation.js';
 import { Paginated } from '../core/paginated.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { MaxValidationError } from '../errors/error-classes.js';
+import { topics } from '@max/api-spec';
+import { toMaxError } from '../realtime/channel-error.js';
+import { openSocket } from '../realtime/open-socket.js';
 import { EventPageSchema, EventRevertResultSchema, EventSchema } from '../schemas/event.js';
+import { MeSchema } from '../schemas/me.js';
 import type { Event, EventRevertResult } from '../types.js';
 import { assertResourceName } from '../validation/resource-name.js';
 
@@ -33,6 +37,34 @@ export interface EventListParams {
   /** Start from this cursor instead of the first page. */
   cursor?: string;
 }
+
+/**
+ * Options of `events.stream`.
+ *
+ * @example
+ * ```ts
+ * const params: EventStreamParams = { afterSeq: 311, signal: AbortSignal.timeout(60_000) };
+ * ```
+ */
+export interface EventStreamParams {
+  /** The last `seq` already seen: everything after it is replayed first, then live events follow. Absent: live from now. */
+  afterSeq?: number;
+  /** Ends the stream (normally: the loop just finishes) and closes the socket. */
+  signal?: AbortSignal;
+}
+
+/**
+ * One item of `events.stream`: an event, or a range of events the platform no longer holds (never hidden).
+ *
+ * @example
+ * ```ts
+ * const line = (item: EventStreamItem) =>
+ *   item.type === 'event' ? `${item.event.seq} ${item.event.action}` : `-- events ${item.fromSeq}..${item.toSeq} lost --`;
+ * ```
+ */
+export type EventStreamItem =
+  | { type: 'event'; event: Event }
+  | { type: 'gap'; fromSeq: number; toSeq: number; reason: string };
 
 /** The spec's bounds for an event id (path parameter `event_id`). */
 const EVENT_ID_MAX_LENGTH = 255;
@@ -132,5 +164,60 @@ export class EventsResource {
       responseSchema: EventRevertResultSchema,
       options,
     });
+  }
+
+  /**
+   * Follows the caller's audit feed live (`events:<user>` channel): with `afterSeq`, what was missed is replayed
+   * first. Each event arrives once and in `seq` order, across reconnects (the stream rejoins with the last
+   * `seq` delivered); a range the platform no longer holds arrives as a `gap` item. The socket authenticates
+   * with the client's token (provider), which travels in the WebSocket subprotocol, never in the URL.
+   * Join refusals and authentication failures reject with the matching `MaxError` subclass.
+   *
+   * @example
+   * ```ts
+   * const controller = new AbortController();
+   * for await (const item of client.events.stream({ afterSeq: 311, signal: controller.signal })) {
+   *   if (item.type === 'gap') console.error(`events ${item.fromSeq}..${item.toSeq} are gone (${item.reason})`);
+   *   else console.log(item.event.seq, item.event.action);
+   * }
+   * ```
+   */
+  async *stream(params: EventStreamParams = {}): AsyncGenerator<EventStreamItem, void, undefined> {
+    const { afterSeq, signal } = params;
+    if (afterSeq !== undefined && !(Number.isSafeInteger(afterSeq) && afterSeq >= 0)) {
+      const problem = 'must be an integer >= 0';
+      throw new MaxValidationError({
+        code: 'validation_failed',
+        message: `Invalid afterSeq: ${problem}`,
+        details: { fields: [{ path: '/afterSeq', message: problem }] },
+      });
+    }
+    const me = await callOperation(this.#core, 'get', '/api/v1/me', {
+      operation: 'events.stream',
+      responseSchema: MeSchema,
+      options: signal ? { signal } : undefined,
+    });
+    const { socket, channels } = await openSocket(this.#core);
+    const topic = topics.events(me.id);
+    try {
+      const subscription = socket.subscribe(topic, {
+        schema: EventSchema,
+        ...(afterSeq === undefined ? {} : { cursor: afterSeq }),
+        ...(signal ? { signal } : {}),
+      });
+      try {
+        for await (const item of subscription) {
+          yield item.kind === 'event'
+            ? { type: 'event', event: item.data }
+            : { type: 'gap', fromSeq: item.fromSeq, toSeq: item.toSeq, reason: item.reason };
+        }
+      } catch (error) {
+        throw toMaxError(channels, error, topic);
+      } finally {
+        await subscription.close();
+      }
+    } finally {
+      await socket.close();
+    }
   }
 }

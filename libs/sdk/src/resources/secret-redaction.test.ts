@@ -50,6 +50,20 @@ async function failure(promise: Promise<unknown>): Promise<MaxError> {
   return error;
 }
 
+/** Every way a call can fail; none may carry a submitted value. */
+const failures: [string, Responder[], Partial<MaxClientOptions>, string][] = [
+  ['422 validation_failed', [apiError(422, 'validation_failed', 'The request body is invalid', { details: { fields: [{ path: '/secrets/API_KEY', message: 'too long' }] } })], {}, 'MaxValidationError'],
+  ['400 bad_request', [apiError(400, 'bad_request', 'The request body is not valid JSON.')], {}, 'MaxValidationError'],
+  ['409 idempotency_key_reused', [apiError(409, 'idempotency_key_reused')], {}, 'MaxConflictError'],
+  ['500 without a JSON body', [text(500, '<html>boom</html>')], {}, 'MaxApiError'],
+  ['503 twice (retried, then final)', [apiError(503, 'unavailable'), apiError(503, 'unavailable')], {}, 'MaxApiError'],
+  ['429 with Retry-After', [apiError(429, 'rate_limited', 'slow', { headers: { 'retry-after': '0' } }), apiError(429, 'rate_limited', 'slow', { headers: { 'retry-after': '0' } })], {}, 'MaxRateLimitError'],
+  ['a malformed success body', [json(200, { data: 'nope' })], {}, 'MaxApiError'],
+  ['a refused connection', [connectionRefused(), connectionRefused()], {}, 'MaxConnectionError'],
+  ['a timeout', [hang(), hang()], { timeoutMs: 20 }, 'MaxTimeoutError'],
+  ['401 token_expired, then 401 again after the refresh', [apiError(401, 'token_expired'), apiError(401, 'unauthenticated')], { token: async () => 'mxa_SECRETaccess' }, 'MaxAuthenticationError'],
+];
+
 describe('secrets.set never reveals a value', () => {
   it('sends the values, and traces show the keys with every value redacted', async () => {
     const { client, fake, traces } = setup([json(200, fx.secretsSet)]);
@@ -66,18 +80,6 @@ describe('secrets.set never reveals a value', () => {
     expect(traces.find((t) => t.type === 'request')?.body).toEqual({ secrets: { PIN: '[REDACTED]' } });
   });
 
-  const failures: [string, Responder[], Partial<MaxClientOptions>, string][] = [
-    ['422 validation_failed', [apiError(422, 'validation_failed', 'The request body is invalid', { details: { fields: [{ path: '/secrets/API_KEY', message: 'too long' }] } })], {}, 'MaxValidationError'],
-    ['400 bad_request', [apiError(400, 'bad_request', 'The request body is not valid JSON.')], {}, 'MaxValidationError'],
-    ['409 idempotency_key_reused', [apiError(409, 'idempotency_key_reused')], {}, 'MaxConflictError'],
-    ['500 without a JSON body', [text(500, '<html>boom</html>')], {}, 'MaxApiError'],
-    ['503 twice (retried, then final)', [apiError(503, 'unavailable'), apiError(503, 'unavailable')], {}, 'MaxApiError'],
-    ['429 with Retry-After', [apiError(429, 'rate_limited', 'slow', { headers: { 'retry-after': '0' } }), apiError(429, 'rate_limited', 'slow', { headers: { 'retry-after': '0' } })], {}, 'MaxRateLimitError'],
-    ['a malformed success body', [json(200, { data: 'nope' })], {}, 'MaxApiError'],
-    ['a refused connection', [connectionRefused(), connectionRefused()], {}, 'MaxConnectionError'],
-    ['a timeout', [hang(), hang()], { timeoutMs: 20 }, 'MaxTimeoutError'],
-    ['401 token_expired, then 401 again after the refresh', [apiError(401, 'token_expired'), apiError(401, 'unauthenticated')], { token: async () => 'mxa_SECRETaccess' }, 'MaxAuthenticationError'],
-  ];
 
   it.each(failures)('on %s: not in the error (message, String, toJSON, stack) nor any trace', async (_label, responders, options, name) => {
     const { client, fake, traces } = setup(responders, options);
@@ -137,12 +139,61 @@ describe('secrets.set never reveals a value', () => {
   });
 });
 
+describe('config plan/apply with secret_values never reveal a value', () => {
+  const secretValues = { staging: { API_KEY: VALUE_A }, 'staging/web': { DB_PASSWORD: VALUE_B } };
+  const redacted = { staging: { API_KEY: '[REDACTED]' }, 'staging/web': { DB_PASSWORD: '[REDACTED]' } };
+
+  it('sends the values; traces keep scopes, keys and the document’s digests, every value redacted', async () => {
+    const { client, fake, traces } = setup([json(200, fx.plan), json(200, fx.applyResult)]);
+    await client.config.plan(fx.configDocument, { secretValues });
+    await client.config.apply(fx.configDocument, { secretValues, planDigest: fx.DIGEST });
+    expect(fake.requests.map((r) => (r.body as { secret_values: unknown }).secret_values)).toEqual([secretValues, secretValues]);
+    const bodies = traces.filter((t) => t.type === 'request').map((t) => t.body as { document: typeof fx.configDocument; secret_values: unknown });
+    expect(bodies.map((b) => b.secret_values)).toEqual([redacted, redacted]);
+    expect(bodies[0]?.document.networks[0]?.secrets).toEqual([{ key: 'API_KEY', digest: fx.DIGEST }]);
+    expectNoSecretValue([JSON.stringify(traces)]);
+  });
+
+  it('blanks a malformed secret_values whole, and short values too', async () => {
+    const { client, traces } = setup([json(200, fx.plan), json(200, fx.plan)]);
+    await client.config.plan(fx.configDocument, { secretValues: { staging: { PIN: '42' } } });
+    await client.config.plan(fx.configDocument, { secretValues: { staging: VALUE_A } as unknown as Record<string, Record<string, string>> });
+    expect(traces.filter((t) => t.type === 'request').map((t) => (t.body as { secret_values: unknown }).secret_values)).toEqual([
+      { staging: { PIN: '[REDACTED]' } },
+      { staging: '[REDACTED]' },
+    ]);
+  });
+
+  it.each(failures)('on %s: not in the error (message, String, toJSON, stack) nor any trace', async (_label, responders, options, name) => {
+    const { client, traces } = setup(responders, options);
+    const error = await failure(client.config.apply(fx.configDocument, { secretValues }));
+    expect(error.name).toBe(name);
+    expectNoSecretValue([...renderings(error), JSON.stringify(traces)]);
+  });
+
+  it('removes values a misbehaving server echoes in a plan error', async () => {
+    const details = { fields: [{ path: '/secret_values/staging/API_KEY', message: `bad value ${VALUE_A}` }] };
+    const { client } = setup([apiError(422, 'validation_failed', `no ${VALUE_B}`, { details })]);
+    const error = await failure(client.config.plan(fx.configDocument, { secretValues }));
+    expectNoSecretValue(renderings(error));
+    expect(error).toMatchObject({
+      code: 'validation_failed',
+      message: 'no [REDACTED]',
+      details: { fields: [{ path: '/secret_values/staging/API_KEY', message: 'bad value [REDACTED]' }] },
+    });
+  });
+});
+
 describe('other secret paths', () => {
-  it('config documents keep secret *keys* readable in traces', async () => {
-    const { client, traces } = setup([json(200, fx.plan)]);
+  it('config documents keep secret *keys* and digests readable in traces; anything else in a secret entry is blanked', async () => {
+    const { client, traces } = setup([json(200, fx.plan), json(200, fx.plan)]);
     await client.config.plan(fx.configDocument);
-    const body = traces.find((t) => t.type === 'request')?.body as { networks: { secrets: string[] }[] };
-    expect(body.networks[0]?.secrets).toEqual(['API_KEY']);
+    const body = traces.find((t) => t.type === 'request')?.body as { document: { networks: { secrets: unknown[] }[] } };
+    expect(body.document.networks[0]?.secrets).toEqual([{ key: 'API_KEY', digest: fx.DIGEST }]);
+    const odd = { version: 1 as const, networks: [{ name: 'staging', secrets: [{ key: 'API_KEY' }, { key: 'API_KEY', value: VALUE_A }, { key: 'X', digest: VALUE_A }] }] };
+    await client.config.plan(odd as unknown as typeof fx.configDocument);
+    const second = traces.filter((t) => t.type === 'request')[1]?.body as { document: { networks: { secrets: unknown[] }[] } };
+    expect(second.document.networks[0]?.secrets).toEqual([{ key: 'API_KEY' }, '[REDACTED]', '[REDACTED]']);
   });
 
   it('vars stay readable in traces (they are not secret)', async () => {

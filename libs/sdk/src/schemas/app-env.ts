@@ -1,5 +1,6 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
+import { Sha256DigestSchema } from './secret.js';
 import { assertType, type Equals } from './type-equality.js';
 
 type Schemas = components['schemas'];
@@ -13,6 +14,7 @@ export const EnvEntrySchema = z.object({
   key: z.string(),
   source: EnvSourceSchema,
   value: z.nullable(z.string()),
+  digest: z.nullable(Sha256DigestSchema),
   overridden: z.array(EnvSourceSchema),
 });
 assertType<Equals<z.infer<typeof EnvEntrySchema>, Schemas['EnvEntry']>>();

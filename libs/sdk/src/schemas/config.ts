@@ -8,9 +8,16 @@ import { assertType, type Equals } from './type-equality.js';
 
 type Schemas = components['schemas'];
 
-/** Secret keys only: values never travel in config documents. @internal */
-const EnvKeyListSchema = z.array(z.string());
-assertType<Equals<z.infer<typeof EnvKeyListSchema>, Schemas['EnvKeyList']>>();
+/** A secret a scope must have: its key and, optionally, the digest its value must have (never the value). @internal */
+export const ConfigSecretSchema = z.object({
+  key: z.string(),
+  digest: z.optional(Sha256DigestSchema),
+});
+assertType<Equals<z.infer<typeof ConfigSecretSchema>, Schemas['ConfigSecret']>>();
+
+/** @internal */
+const ConfigSecretListSchema = z.array(ConfigSecretSchema);
+assertType<Equals<z.infer<typeof ConfigSecretListSchema>, Schemas['ConfigSecretList']>>();
 
 /** @internal */
 export const ConfigAppSchema = z.object({
@@ -18,7 +25,7 @@ export const ConfigAppSchema = z.object({
   description: z.optional(DescriptionSchema),
   health_check_path: z.optional(z.string()),
   vars: z.optional(EnvMapSchema),
-  secrets: z.optional(EnvKeyListSchema),
+  secrets: z.optional(ConfigSecretListSchema),
 });
 assertType<Equals<z.infer<typeof ConfigAppSchema>, Schemas['ConfigApp']>>();
 
@@ -27,7 +34,7 @@ export const ConfigNetworkSchema = z.object({
   name: z.string(),
   description: z.optional(DescriptionSchema),
   vars: z.optional(EnvMapSchema),
-  secrets: z.optional(EnvKeyListSchema),
+  secrets: z.optional(ConfigSecretListSchema),
   apps: z.optional(z.array(ConfigAppSchema)),
 });
 assertType<Equals<z.infer<typeof ConfigNetworkSchema>, Schemas['ConfigNetwork']>>();
@@ -60,7 +67,7 @@ assertType<Equals<z.infer<typeof PlanChangeSchema>, Schemas['PlanChange']>>();
 
 /** @internal */
 export const PlanBlockerSchema = z.object({
-  reason: z.enum(['secret_missing', 'name_taken']),
+  reason: z.enum(['secret_missing', 'secret_changed', 'name_taken']),
   network: z.string(),
   app: z.nullable(z.string()),
   key: z.nullable(z.string()),

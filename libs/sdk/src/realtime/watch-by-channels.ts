@@ -1,0 +1,134 @@
+import { topics } from '@max/api-spec';
+import * as z from 'zod/mini';
+import type { HttpCore } from '../core/http-core.js';
+import { PushQueue } from '../core/push-queue.js';
+import { MaxAbortError } from '../errors/error-classes.js';
+import { FINAL_STATES, type DeploymentWatchItem } from '../resources/deployment-watch.js';
+import { DeploymentFailureSchema } from '../schemas/deployment.js';
+import { DeploymentStateSchema } from '../schemas/deployment-state.js';
+import type { DeploymentState } from '../types.js';
+import { toMaxError } from './channel-error.js';
+import { subscribeLogChannel } from './log-stream.js';
+import { openSocket } from './open-socket.js';
+
+const SnapshotReplySchema = z.object({
+  deployment: z.object({
+    state: DeploymentStateSchema,
+    release: z.nullable(z.int()),
+    failure: z.nullable(DeploymentFailureSchema),
+  }),
+});
+const StateEventSchema = z.object({
+  state: DeploymentStateSchema,
+  previous_state: DeploymentStateSchema,
+  release: z.nullable(z.int()),
+  failure: z.nullable(DeploymentFailureSchema),
+});
+
+/**
+ * How long the final state waits for the build log to end. The two channels have no order relative to each
+ * other (docs/protocol.md §7), so the final state is held back until the log's `eof` so that every line comes
+ * first — but a lost `eof` must not hang a deploy.
+ */
+const LOG_DRAIN_GRACE_MS = 5_000;
+
+/**
+ * Follows a deployment on `deployment:<id>` and `logs:build:<id>` over one socket (the client's credential, in
+ * the subprotocol). Items come in the order of {@link watchByPolling}: lines first, the final state last. The
+ * socket is closed when the watch ends, however it ends. `lastSeq()` tells a fallback where to resume.
+ *
+ * @internal
+ */
+export async function* watchByChannels(
+  core: HttpCore,
+  id: string,
+  options: { afterSeq: number; signal: AbortSignal | undefined; onSeq: (seq: number) => void },
+): AsyncGenerator<DeploymentWatchItem, void, undefined> {
+  const { socket, channels } = await openSocket(core);
+  const out = new PushQueue<DeploymentWatchItem>();
+  const stateTopic = topics.deployment(id);
+  const logTopic = topics.buildLogs(id);
+  let finalItem: DeploymentWatchItem | undefined;
+  let logsDone = false;
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastState: DeploymentState | undefined;
+
+  const finishIfReady = (): void => {
+    if (finalItem === undefined || out.ended) return;
+    if (logsDone) {
+      out.push(finalItem);
+      out.end();
+    } else {
+      graceTimer ??= setTimeout(() => {
+        logsDone = true;
+        finishIfReady();
+      }, LOG_DRAIN_GRACE_MS);
+    }
+  };
+  const onState = (item: Extract<DeploymentWatchItem, { type: 'state' }>): void => {
+    if (item.state === lastState || finalItem !== undefined) return;
+    lastState = item.state;
+    if (FINAL_STATES.has(item.state)) {
+      finalItem = item;
+      finishIfReady();
+    } else {
+      out.push(item);
+    }
+  };
+
+  const logs = subscribeLogChannel(socket, channels, logTopic, { afterSeq: options.afterSeq });
+  const pumpLogs = (async () => {
+    try {
+      for await (const item of logs.items) {
+        if (item.type === 'line') {
+          options.onSeq(item.line.seq);
+          out.push({ type: 'log', line: item.line });
+        } else if (item.type === 'gap') {
+          options.onSeq(item.toSeq);
+          out.push({ type: 'log_gap', fromSeq: item.fromSeq, toSeq: item.toSeq, reason: item.reason });
+        }
+      }
+    } catch (error) {
+      out.end(error);
+    } finally {
+      logsDone = true;
+      finishIfReady();
+    }
+  })();
+
+  const states = socket.channel(stateTopic, () => ({}));
+  states.onJoin((response) => {
+    const parsed = SnapshotReplySchema.safeParse(response);
+    if (!parsed.success) return;
+    const { state, release, failure } = parsed.data.deployment;
+    onState({ type: 'state', state, previousState: lastState ?? null, release, failure });
+  });
+  states.on('state', (payload) => {
+    const parsed = StateEventSchema.safeParse(payload);
+    if (!parsed.success) return;
+    const { state, previous_state: previousState, release, failure } = parsed.data;
+    onState({ type: 'state', state, previousState, release, failure });
+  });
+  states.onClose((error) => {
+    if (error !== undefined) out.end(toMaxError(channels, error, stateTopic));
+    // A clean close comes after the final state; anything else would leave the watch waiting, so end it.
+    else if (finalItem === undefined) out.end(toMaxError(channels, new Error('the deployment channel closed before a final state'), stateTopic));
+  });
+  states.join().catch(() => undefined);
+
+  const onAbort = (): void =>
+    out.end(new MaxAbortError({ code: 'aborted', message: `Watching deployment ${id} was aborted`, cause: options.signal?.reason }));
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  try {
+    yield* out;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    if (graceTimer !== undefined) clearTimeout(graceTimer);
+    logs.items.end();
+    await Promise.allSettled([logs.channel.leave(), states.leave()]);
+    await pumpLogs;
+    await socket.close();
+  }
+}
