@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run demo`: a narrated tour of rig against a throwaway max-local. Builds what it needs, starts the
 // platform on free ports with a temporary data dir, logs in through the device flow (approving over HTTP
-// exactly as a browser would), creates a network and an app, shows them, shows a friendly error, cleans up.
+// exactly as a browser would), creates a network and an app, deploys examples/node-http and fetches it through
+// the hostname router, changes a var (a new release), rolls back, shows them, shows a friendly error, cleans up.
 import { spawn, spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -87,14 +89,56 @@ function login(apiUrl, approve) {
   });
 }
 
+/** GETs an app through max-local's router by its hostname, like a browser would with DNS for *.localhost. */
+function visit(routerUrl, hostname) {
+  const router = new URL(routerUrl);
+  process.stdout.write(`\n${cyan(`$ curl -H 'Host: ${hostname}' ${routerUrl}/`)}\n`);
+  return new Promise((resolvePromise, reject) => {
+    const req = request({ host: router.hostname, port: router.port, path: '/', headers: { host: hostname } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk) => (body += chunk));
+      res.on('end', () => {
+        process.stdout.write(body.endsWith('\n') ? body : `${body}\n`);
+        if (res.statusCode !== 200) reject(new Error(`GET ${hostname} answered ${res.statusCode}`));
+        else resolvePromise(body);
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The router switches to a config release once it is healthy; poll briefly until the app answers with `expected`. */
+async function visitUntil(routerUrl, hostname, expected) {
+  for (let i = 0; i < 50; i++) {
+    const body = await visitQuietly(routerUrl, hostname);
+    if (expected.test(body)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return visit(routerUrl, hostname);
+}
+
+function visitQuietly(routerUrl, hostname) {
+  const router = new URL(routerUrl);
+  return new Promise((resolvePromise) => {
+    const req = request({ host: router.hostname, port: router.port, path: '/', headers: { host: hostname } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolvePromise(body));
+    });
+    req.on('error', () => resolvePromise(''));
+    req.end();
+  });
+}
+
 async function main() {
   process.stdout.write(`${bold('rig demo')} — the Max toolkit against max-local, Max in one process.\n`);
   build();
 
   step('Start max-local', 'The whole platform in this process: REST API, device-login page and SQLite state, on a free port.');
   const { startMaxLocal, approveDeviceLogin } = await import(pathToFileURL(join(root, 'apps/max-local/dist/index.mjs')).href);
-  const max = await startMaxLocal({ port: 0, dataDir, deviceCodeIntervalSeconds: 1 });
-  process.stdout.write(`   API:       ${max.url}\n   data dir:  ${dataDir}\n`);
+  const max = await startMaxLocal({ port: 0, routerPort: 0, dataDir, deviceCodeIntervalSeconds: 1 });
+  process.stdout.write(`   API:       ${max.url}\n   apps:      ${max.routerUrl} (the hostname router)\n   data dir:  ${dataDir}\n`);
   try {
     step(
       'Log in with the device flow',
@@ -108,6 +152,23 @@ async function main() {
     await rig(['create', 'network', 'demo', '--description', 'The demo network']);
     await rig(['create', 'app', 'demo/web', '--description', 'Front end']);
     await rig(['create', 'app', 'api', '--network', 'demo']);
+
+    step(
+      'Deploy an app',
+      'rig uploads only the files the platform lacks (content-addressed), streams the build, waits for the health check\n' +
+        'and prints the URL. Exit codes say what happened: 0 live, 10 build failed, 11 unhealthy, 20 timed out.',
+    );
+    await rig(['deploy', 'examples/node-http', '--app', 'demo/web', '--message', 'first deploy']);
+    await visit(max.routerUrl, 'web.demo.localhost');
+
+    step('Change a var: a new release', 'Config changes make a release too, so a rollback restores code and config together.');
+    await rig(['create', 'var', 'GREETING=Bonjour', '--app', 'demo/web']);
+    await visitUntil(max.routerUrl, 'web.demo.localhost', /^Bonjour/);
+
+    step('Roll back', 'Back to the release before: the greeting var is gone again, served by a new release.');
+    await rig(['rollback', 'app', 'demo/web']);
+    await visit(max.routerUrl, 'web.demo.localhost');
+    await rig(['releases', 'demo/web']);
 
     step('Look at them', 'Tables on a terminal (tab-separated when piped), and the same data as JSON with -o json.');
     await rig(['status', 'network']);

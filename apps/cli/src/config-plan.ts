@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { ConfigDocument, MaxClient, Plan, PlanBlocker, PlanChange } from '@max/rig-sdk';
+import type { ConfigDocument, ConfigSecretValues, MaxClient, Plan, PlanBlocker, PlanChange } from '@max/rig-sdk';
 import type { CommandContext } from './context.js';
 import { CliError, UsageError } from './errors/cli-error.js';
 import { ExitCode } from './errors/exit-codes.js';
 import { readEnvFile, readInputFile } from './read-input-file.js';
 
 /**
- * Config as code on the client side: reading a document, and completing the platform's plan with what only the
- * client knows — secret values from an env file, compared with the platform by digest (the platform never sees
- * a value in a document, so its plan cannot). Values never leave this module except to `secrets.set`.
+ * Config as code on the client side: reading a document and the secret values that go with it, and planning
+ * both against the platform. Secrets are compared by digest on the platform; values from an env file travel
+ * only as the write-only `secret_values` of the plan and the apply request, never anywhere else.
  */
 
 /** Reads a config document (JSON). Shape errors beyond "a JSON object" are the platform's to report (exit 6). */
@@ -31,40 +31,6 @@ export function secretDigest(value: string): string {
   return `sha256:${createHash('sha256').update(value, 'utf8').digest('hex')}`;
 }
 
-/** Secret values to write at one scope before (or while) the document is applied. */
-export interface SecretWrite {
-  readonly network: string;
-  readonly app: string | null;
-  readonly values: Record<string, string>;
-  /** The network or app does not exist yet: the plan creates it. */
-  readonly newScope: boolean;
-}
-
-export interface FullPlan {
-  /** The platform's plan. */
-  readonly server: Plan;
-  /** The platform's changes plus secret creates/updates from local values, in apply order. */
-  readonly changes: PlanChange[];
-  readonly blockers: PlanBlocker[];
-  readonly summary: { create: number; update: number; delete: number };
-  readonly writes: SecretWrite[];
-}
-
-interface ListedSecret {
-  readonly network: string;
-  readonly app: string | null;
-  readonly key: string;
-}
-
-function listedSecrets(document: ConfigDocument): ListedSecret[] {
-  return (document.networks ?? []).flatMap((n) => [
-    ...(n.secrets ?? []).map((key) => ({ network: n.name, app: null, key })),
-    ...(n.apps ?? []).flatMap((a) => (a.secrets ?? []).map((key) => ({ network: n.name, app: a.name, key }))),
-  ]);
-}
-
-const scopeId = (network: string, app: string | null) => `${network}/${app ?? ''}`;
-
 /** Reads `--secrets-from-env-file` (or nothing). */
 export async function readSecretValues(ctx: CommandContext, path: string | undefined): Promise<Map<string, string>> {
   if (path === undefined) return new Map();
@@ -72,61 +38,60 @@ export async function readSecretValues(ctx: CommandContext, path: string | undef
 }
 
 /**
- * Plans `document` and adds the secret changes local values imply: a listed secret that is missing on the
- * platform but has a local value becomes a `create` (instead of a blocker); one whose digest differs from the
- * local value's becomes an `update`. Secrets are listed only for scopes that exist and have local values.
+ * The env file's values as the platform takes them: for every scope whose `secrets` list a key the file has,
+ * that key's value (`{"<network>": {...}, "<network>/<app>": {...}}`). Keys the document does not list are
+ * not sent. Undefined when there is nothing to send.
+ */
+export function secretValuesFor(document: ConfigDocument, values: ReadonlyMap<string, string>): ConfigSecretValues | undefined {
+  const scoped: ConfigSecretValues = {};
+  const add = (scope: string, secrets: readonly { key: string }[] | undefined) => {
+    for (const { key } of secrets ?? []) {
+      const value = values.get(key);
+      if (value !== undefined) (scoped[scope] ??= {})[key] = value;
+    }
+  };
+  for (const network of document.networks ?? []) {
+    add(network.name, network.secrets);
+    for (const app of network.apps ?? []) add(`${network.name}/${app.name}`, app.secrets);
+  }
+  return Object.keys(scoped).length > 0 ? scoped : undefined;
+}
+
+export interface FullPlan {
+  /** The platform's plan: secrets compared by digest, supplied values included. */
+  readonly server: Plan;
+  readonly changes: PlanChange[];
+  readonly blockers: PlanBlocker[];
+  readonly summary: { create: number; update: number; delete: number };
+  /** What to send again with `apply`, so it applies exactly the reviewed plan (write-only; never printed). */
+  readonly secretValues: ConfigSecretValues | undefined;
+}
+
+/**
+ * Plans `document` on the platform, with the local secret values for the secrets it lists. A listed secret
+ * that is missing, or whose digest differs from the document's, is a change; without a local value it is
+ * also a blocker, because apply could not make it.
  */
 export async function planDocument(
   client: MaxClient,
   document: ConfigDocument,
   options: { prune: boolean; values: ReadonlyMap<string, string>; signal: AbortSignal },
 ): Promise<FullPlan> {
-  const server = await client.config.plan(document, { prune: options.prune }, { signal: options.signal });
-  const created = new Set(
-    server.changes.filter((c) => c.action === 'create' && (c.resource === 'network' || c.resource === 'app')).map((c) => (c.resource === 'network' ? scopeId(c.network, null) : scopeId(c.network, c.app))),
+  const secretValues = secretValuesFor(document, options.values);
+  const server = await client.config.plan(
+    document,
+    { prune: options.prune, ...(secretValues === undefined ? {} : { secretValues }) },
+    { signal: options.signal },
   );
-  const isNew = (network: string, app: string | null) => created.has(scopeId(network, null)) || created.has(scopeId(network, app));
-  const withValues = listedSecrets(document).filter((s) => options.values.has(s.key));
-
-  const live = new Map<string, Map<string, string>>();
-  for (const id of new Set(withValues.filter((s) => !isNew(s.network, s.app)).map((s) => scopeId(s.network, s.app)))) {
-    const [network = '', app = ''] = id.split('/');
-    const scope = app === '' ? { network } : { network, app };
-    const secrets = await client.secrets.list(scope, { limit: 200 }, { signal: options.signal }).toArray();
-    live.set(id, new Map(secrets.map((s) => [s.key, s.digest])));
-  }
-
-  const secretChanges: PlanChange[] = [];
-  const writes = new Map<string, { network: string; app: string | null; values: Record<string, string>; newScope: boolean }>();
-  for (const s of withValues) {
-    const value = options.values.get(s.key) ?? '';
-    const newScope = isNew(s.network, s.app);
-    const current = newScope ? undefined : live.get(scopeId(s.network, s.app))?.get(s.key);
-    if (current === secretDigest(value)) continue;
-    secretChanges.push({ action: current === undefined ? 'create' : 'update', resource: 'secret', network: s.network, app: s.app, key: s.key, fields: [] });
-    const id = scopeId(s.network, s.app);
-    const write = writes.get(id) ?? { network: s.network, app: s.app, values: {}, newScope };
-    write.values[s.key] = value;
-    writes.set(id, write);
-  }
-  const resolved = (b: PlanBlocker) => b.reason === 'secret_missing' && b.key !== null && options.values.has(b.key);
-  const changes = [...server.changes, ...secretChanges];
-  return {
-    server,
-    changes,
-    blockers: server.blockers.filter((b) => !resolved(b)),
-    summary: {
-      create: changes.filter((c) => c.action === 'create').length,
-      update: changes.filter((c) => c.action === 'update').length,
-      delete: changes.filter((c) => c.action === 'delete').length,
-    },
-    writes: [...writes.values()],
-  };
+  return { server, changes: server.changes, blockers: server.blockers, summary: server.summary, secretValues };
 }
 
 const SIGNS = { create: '+', update: '~', delete: '-' } as const;
 
-/** The plan for people: one line per change (`+ var prod/web LOG_LEVEL`), field changes indented; no secret values. */
+/**
+ * The plan for people: one line per change (`+ var prod/web LOG_LEVEL`), field changes indented (for secrets,
+ * the digest before and after); no secret values.
+ */
 export function renderPlan(plan: Pick<FullPlan, 'changes' | 'blockers' | 'summary'>): string {
   const lines: string[] = [];
   for (const c of plan.changes) {

@@ -20,11 +20,23 @@ function runDemo(): Promise<{ code: number | null; stdout: string; stderr: strin
 }
 
 describe('npm run demo', () => {
-  it('walks through login, networks, apps and a friendly error, then exits 0', async () => {
+  it('walks through login, networks, apps, a deploy, a config release, a rollback and a friendly error, then exits 0', async () => {
     const { code, stdout, stderr } = await runDemo();
     expect(code, `${stdout}\n${stderr}`).toBe(0);
     // Narrated steps, in order.
-    const steps = ['1. Build', '2. Start max-local', '3. Log in with the device flow', '4. Create a network and an app', '5. Look at them', '6. Make a mistake', '7. Clean up', '8. Done'];
+    const steps = [
+      '1. Build',
+      '2. Start max-local',
+      '3. Log in with the device flow',
+      '4. Create a network and an app',
+      '5. Deploy an app',
+      '6. Change a var: a new release',
+      '7. Roll back',
+      '8. Look at them',
+      '9. Make a mistake',
+      '10. Clean up',
+      '11. Done',
+    ];
     let at = -1;
     for (const step of steps) {
       const next = stdout.indexOf(step, at + 1);
@@ -38,6 +50,16 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(/"name":"demo"/);
     expect(stderr).toMatch(/Error: Invalid network name "My_Network"/);
     expect(stderr).toMatch(/Error: App "nope" not found in network "demo"/);
+    // The deploy, served through the router by hostname; the var makes release v2; the rollback v3 without it.
+    expect(stderr).toContain('✓ demo/web is live (release v1).');
+    expect(stdout).toMatch(/^http:\/\/web\.demo\.localhost:\d+$/m);
+    expect(stdout).toContain('Hello from node-http (release v1)\n');
+    expect(stdout).toContain('Bonjour from node-http (release v2)\n');
+    expect(stdout).toContain('Hello from node-http (release v3)\n');
+    expect(stderr).toContain('✓ Rolled back demo/web: v3 (the code and config of v1) is live.');
+    expect(stdout).toMatch(/^v3\tactive\trollback to v1\t/m);
+    expect(stdout).toMatch(/^v2\tsuperseded\tconfig\t/m);
+    expect(stdout).toMatch(/^v1\tsuperseded\tdeploy\t/m);
     expect(stderr).not.toMatch(/\bat .+\.(m?js|ts):\d+/); // no stack traces
     // No token ever reaches the output.
     expect(`${stdout}${stderr}`).not.toMatch(/mx[arp]_[A-Za-z0-9_-]{10,}/);

@@ -1,4 +1,4 @@
-import type { App, EnvEntry, Secret } from '@max/rig-sdk';
+import type { App, EnvEntry } from '@max/rig-sdk';
 import { parseAppRef } from '../app-ref.js';
 import type { CommandContext } from '../context.js';
 import type { Column } from '../output/table.js';
@@ -16,27 +16,25 @@ export interface EnvEntryView {
   overridden: EnvEntry['source'][];
 }
 
-/** App secrets override network secrets, so the digest shown is the app's when it has the key. */
-export function withDigests(entries: readonly EnvEntry[], appSecrets: readonly Secret[], networkSecrets: readonly Secret[]): EnvEntryView[] {
-  const digests = new Map<string, string>([...networkSecrets, ...appSecrets].map((s) => [s.key, s.digest]));
-  return entries.map((entry) => {
-    const digest = entry.source === 'secret' ? digests.get(entry.key) : undefined;
-    return { key: entry.key, source: entry.source, value: entry.source === 'secret' ? null : entry.value, ...(digest !== undefined ? { digest } : {}), overridden: [...entry.overridden] };
-  });
+/** The platform's entry as rig shows it: the digest only where there is one (secrets), never a secret value. */
+export function toEnvEntryView(entry: EnvEntry): EnvEntryView {
+  const secret = entry.source === 'secret';
+  return {
+    key: entry.key,
+    source: entry.source,
+    value: secret ? null : entry.value,
+    ...(secret && entry.digest !== null ? { digest: entry.digest } : {}),
+    overridden: [...entry.overridden],
+  };
 }
 
-/** `rig details app <ref>`: every field, then the effective environment with sources and overrides. */
+/** `rig details app <ref>`: every field, then the effective environment with sources and overrides (two requests). */
 export async function run(ctx: CommandContext, invocation: Invocation): Promise<void> {
   const { network, app } = parseAppRef(invocation.args['app'] ?? '', stringOption(invocation.options['network']));
   const { client } = await openSession(ctx);
   const signal = ctx.signal;
-  const [details, env, appSecrets, networkSecrets] = await Promise.all([
-    client.apps.get(network, app, { signal }),
-    client.apps.env(network, app, { signal }),
-    client.secrets.list({ network, app }, { limit: 200 }, { signal }).toArray(),
-    client.secrets.list({ network }, { limit: 200 }, { signal }).toArray(),
-  ]);
-  const view = { ...details, env: withDigests(env.data, appSecrets, networkSecrets) };
+  const [details, env] = await Promise.all([client.apps.get(network, app, { signal }), client.apps.env(network, app, { signal })]);
+  const view = { ...details, env: env.data.map(toEnvEntryView) };
   if (!ctx.out.human) return ctx.out.value(view);
   ctx.out.details<App>(details, appFields as readonly Column<App>[]);
   ctx.io.stdout.write(renderEnvTable(view.env, { tty: ctx.io.isStdoutTTY }));

@@ -44,7 +44,7 @@ const envFileFlag = (what: string): OptionDef => ({
 const secretsEnvFileFlag: OptionDef = {
   name: 'secrets-from-env-file',
   value: 'file',
-  description: 'Values for the secrets the document lists, from a dotenv file; compared with the platform by digest, never printed.',
+  description: 'Values for the secrets the document lists, from a dotenv file; sent write-only with the plan and the apply (checked against the document’s digests), never printed.',
 };
 const pruneFlag: OptionDef = { name: 'prune', description: 'Also delete apps of the document’s networks that the document does not list.' };
 const ENV_FILE_SYNTAX =
@@ -298,19 +298,85 @@ export const commands: readonly CommandDef[] = [
     name: 'status dashboard',
     summary: 'Everything at a glance: networks, apps with state and release, recent events and counts (one request).',
     args: [],
-    options: [{ name: 'events', value: 'count', description: 'How many recent events to show (0–100, default 10).' }],
+    options: [
+      { name: 'events', value: 'count', description: 'How many recent events to show (0–100, default 10).' },
+      {
+        name: 'watch',
+        short: 'w',
+        description: 'Keep it up to date: on a terminal the view is redrawn on every change; piped, a new document (or `-o json`/`-o jsonl`: a JSON line) is printed per change. Ctrl-C ends it.',
+      },
+    ],
     examples: [
       { command: 'status dashboard', description: 'The overview' },
       { command: 'status dashboard --json --events 50', description: 'As JSON, with the last 50 events' },
+      { command: 'status dashboard --watch', description: 'Live: redrawn whenever something changes' },
     ],
-    jsonOutput: 'The Dashboard object: `{networks: [Network], apps: [App + latest_deployment], recent_events: [Event], counts: {networks, apps, apps_by_status, deployments_in_progress}, truncated, generated_at}`.',
+    jsonOutput:
+      'The Dashboard object: `{networks: [Network], apps: [App + latest_deployment], recent_events: [Event], counts: {networks, apps, apps_by_status, deployments_in_progress}, truncated, generated_at}`. With `--watch`, one such object per line, a new one after every change.',
     load: () => import('./dashboard-status.js'),
   },
   {
-    name: 'config export',
-    summary: 'Write the configuration (networks, apps, settings, vars, secret keys) as a declarative document.',
+    name: 'deploy',
+    summary: 'Deploy a directory to an app: upload what changed, build, release, and wait until it is healthy.',
     description:
-      'The document is JSON, validated by the published schema `docs/cli/json/config-document.schema.json`. It lists secret keys, never values (`status secret` shows their digests). Feed it to `rig config diff` and `rig config apply`; applying it to an empty account is the import.',
+      'rig walks the directory (honouring `.gitignore` files, `.rigignore` with `!` re-includes, and always leaving out `.git` and `node_modules`), sends the platform a manifest of file digests, and uploads only the files it lacks, as compressed chunks, with a progress bar on a terminal. Files that look like secrets (`.env*`, private keys, cloud credential files) are never uploaded unless a `.rigignore` `!` line re-includes them, and rig names every one it left out. Then rig streams the build output and waits for the new release to pass its health check; the URL goes to stdout. Exit codes tell scripts what happened: 0 live, 10 build failed, 11 health check failed (the previous release keeps serving), 12 failed and rolled back, 20 stopped waiting (the deployment id is in the message), 130 interrupted. `--dry-run` shows what would be uploaded and what was left out, and uploads nothing.',
+    args: [{ name: 'dir', required: false, description: 'The directory to deploy (default: the current directory).' }],
+    options: [
+      { name: 'app', value: 'app', description: 'The app, as `<network>/<app>`, or `<app>` with `--network`.' },
+      networkFlag,
+      { name: 'create', description: 'Create the app first when it does not exist (rig says so).' },
+      { name: 'message', short: 'm', value: 'text', description: 'Why this deployment, for people (for example a commit subject).' },
+      { name: 'no-wait', description: 'Return once the upload is done and the build is queued; the URL and outcome are not awaited.' },
+      { name: 'dry-run', description: 'Only show what would be uploaded (file count, size, largest files) and what was left out and why.' },
+      { name: 'timeout', value: 'duration', description: 'Stop waiting after this long (`90s`, `10m`; default `15m`) and exit 20; the deployment carries on.' },
+    ],
+    examples: [
+      { command: 'deploy --app prod/web', description: 'Deploy the current directory' },
+      { command: 'deploy ./site --app web --network prod --create -m "first deploy"', description: 'Create the app if needed, with a message' },
+      { command: 'deploy --app prod/web --dry-run', description: 'What would be uploaded, and what is left out (secret-like files named)' },
+      { command: 'deploy --app prod/web -o jsonl', description: 'Every deploy event as one JSON object per line (CI)' },
+      { command: 'deploy --app prod/web --timeout 5m --json', description: 'One JSON document with the outcome; exit 20 after 5 minutes' },
+    ],
+    jsonOutput:
+      '`-o json`: one document `{outcome: "live"|"submitted"|"build_failed"|"health_check_failed"|"rolled_back"|"timed_out"|"failed"|"cancelled", network, app, app_created, deployment_id, state, release, url, bundle: {files, bytes, digest, secret_like}, uploaded: {blobs, bytes}, failure, duration_ms}`, also when the deploy failed (with its exit code); with `--dry-run`, the bundle summary `{dry_run: true, network, app, directory, files, symlinks, total_bytes, unique_blobs, digest, largest, excluded_count, excluded, secret_like, warnings}`. `-o jsonl`: every deploy event as it happens, `{type: "bundled"|"app_created"|"deployment_created"|"upload_progress"|"upload_retry"|"uploaded"|"status"|"build_log"|"build_log_gap"|"release_created"|"healthy"|"failed"|"rolled_back"|"cancelled"|"timeout", …}`.',
+    load: () => import('./deploy.js'),
+  },
+  {
+    name: 'releases',
+    summary: 'List the releases of an app, newest first (code + config snapshots).',
+    description: 'A release is made by every deploy, every var or secret change and every rollback; `rig rollback app --to vN` restores one.',
+    args: [appRefArg(true)],
+    options: [networkFlag, { name: 'limit', value: 'count', description: 'At most this many releases (default 50).' }],
+    examples: [
+      { command: 'releases prod/web', description: 'The releases of one app' },
+      { command: 'releases web --network prod -o jsonl', description: 'One JSON object per release' },
+    ],
+    jsonOutput: 'An array of Release objects (`{version, network, app, state, reason, deployment_id, rollback_of, config_digest, description, created_by, created_at}`); `-o jsonl`: one per line.',
+    load: () => import('./releases.js'),
+  },
+  {
+    name: 'rollback app',
+    summary: 'Restore the code and config of an earlier release, as a new release, and wait until it is healthy.',
+    description:
+      'Without `--to`, the release before the current one is restored. The rollback is itself a new release (the next version), so it can be rolled back too. Exit codes as for `rig deploy`: 0 healthy, 11 the restored release failed its health check (the current one keeps serving), 20 stopped waiting.',
+    args: [appRefArg(true)],
+    options: [
+      networkFlag,
+      { name: 'to', value: 'version', description: 'The release to restore: `v3` or `3` (default: the one before the current release).' },
+      { name: 'timeout', value: 'duration', description: 'Stop waiting after this long (default `5m`) and exit 20.' },
+    ],
+    examples: [
+      { command: 'rollback app prod/web', description: 'Back to the previous release' },
+      { command: 'rollback app web --network prod --to v3', description: 'Back to release v3' },
+    ],
+    jsonOutput: '`{outcome: "live"|"health_check_failed"|"timed_out", release: Release, url}` — `release` is the new release made by the rollback.',
+    load: () => import('./rollback-app.js'),
+  },
+  {
+    name: 'config export',
+    summary: 'Write the configuration (networks, apps, settings, vars, secret names and digests) as a declarative document.',
+    description:
+      'The document is JSON, validated by the published schema `docs/cli/json/config-document.schema.json`. It lists each secret as its key and the digest of its value (`{"key", "digest"}`), never the value. Feed it to `rig config diff` and `rig config apply`; applying it to an empty account is the import. Drop a secret’s `digest` to accept any value for it.',
     args: [],
     options: [
       { name: 'network', short: 'n', value: 'network', description: 'Export only this network (default: all of yours).' },
@@ -327,12 +393,12 @@ export const commands: readonly CommandDef[] = [
     name: 'config diff',
     summary: 'Show what applying a document would change; exit 5 when the platform differs, 0 when not.',
     description:
-      'Networks the document does not name are never touched; within the named ones, vars and secret keys the document lacks would be deleted. Secrets are compared by digest: with `--secrets-from-env-file`, a local value whose digest differs from the platform’s is a change. A secret the document lists that is set nowhere (neither on the platform nor in the file) blocks the plan. Secret values are never printed.',
+      'Networks the document does not name are never touched; within the named ones, vars and secret keys the document lacks would be deleted. Secrets are compared by digest, so a secret changed through the API since the export shows up as `~ update secret` with its digests — no local values needed. Without a value for it (`--secrets-from-env-file`), such a change, or a listed secret that is not set, also blocks the plan. Secret values are never printed.',
     args: [{ name: 'file', required: true, description: 'The config document (JSON).' }],
     options: [secretsEnvFileFlag, pruneFlag],
     examples: [
       { command: 'config diff max.json', description: 'Drift check: exit 0 in sync, 5 when different' },
-      { command: 'config diff max.json --secrets-from-env-file secrets.env -o json', description: 'Also compare secret values by digest; the plan as JSON' },
+      { command: 'config diff max.json --secrets-from-env-file secrets.env -o json', description: 'Plan with local secret values (what apply would do); the plan as JSON' },
     ],
     jsonOutput: '`{in_sync, plan_digest, changes: [{action, resource, network, app, key, fields: [{name, before, after}]}], blockers: [{reason, network, app, key, message}], summary: {create, update, delete}}`.',
     load: () => import('./config-diff.js'),
@@ -341,7 +407,7 @@ export const commands: readonly CommandDef[] = [
     name: 'config apply',
     summary: 'Apply a document: show the plan, confirm, and apply it in one transaction.',
     description:
-      'On a terminal rig asks before applying; otherwise pass `--yes`. The platform re-plans and applies everything or nothing, and refuses when the state changed since the plan was shown. Secrets the document lists get their values from `--secrets-from-env-file` (set just before the document is applied; for networks and apps the document creates, right after they exist); a listed secret with no value anywhere blocks the apply (exit 5).',
+      'On a terminal rig asks before applying; otherwise pass `--yes`. The platform re-plans and applies everything or nothing — the document and the secret values from `--secrets-from-env-file` in one transaction — and refuses when the state changed since the plan was shown. A value must match the digest the document lists for its secret (exit 6 otherwise, naming the key). A listed secret that is not set, or whose digest differs, and has no value in the file blocks the apply (exit 5).',
     args: [{ name: 'file', required: true, description: 'The config document (JSON).' }],
     options: [secretsEnvFileFlag, pruneFlag],
     examples: [
@@ -363,13 +429,21 @@ export const commands: readonly CommandDef[] = [
       { name: 'since', value: 'time', description: 'Only events at or after this time: ISO 8601 (`2026-01-31T12:00:00Z`) or relative (`30m`, `2h`, `7d`).' },
       { name: 'until', value: 'time', description: 'Only events before this time (ISO 8601 or relative).' },
       { name: 'limit', value: 'count', description: 'At most this many events (default 50).' },
+      {
+        name: 'follow',
+        short: 'f',
+        description: 'After the list, keep streaming new events as they happen (oldest first) until Ctrl-C. Events the platform no longer holds are reported on stderr, never skipped silently.',
+      },
     ],
     examples: [
       { command: 'history', description: 'The last 50 changes' },
+      { command: 'history --follow --network prod', description: 'Watch changes to one network live' },
+      { command: 'history -f -o jsonl', description: 'A live feed, one JSON object per event' },
       { command: 'history --app prod/web --since 2h', description: 'What happened to one app in the last two hours' },
       { command: 'history --action secret. -o jsonl', description: 'Secret changes, one JSON object per line' },
     ],
-    jsonOutput: 'An array of Event objects (`{id, seq, action, actor, target, details, revertible, created_at}`); `-o jsonl`: one per line.',
+    jsonOutput:
+      'An array of Event objects (`{id, seq, action, actor, target, details, revertible, created_at}`); `-o jsonl`: one per line, and with `--follow` every new event as one more line.',
     load: () => import('./history.js'),
   },
   {

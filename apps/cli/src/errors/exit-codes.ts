@@ -100,33 +100,33 @@ export const exitCodes: readonly ExitCodeInfo[] = [
     code: ExitCode.BuildFailed,
     slug: 'exit-10',
     title: 'Build failed',
-    meaning: 'Reserved for `rig deploy`: the build of the new release failed.',
-    when: 'The build step of a deployment exited with an error.',
-    whatToDo: 'Read the build log (`rig logs build`).',
+    meaning: '`rig deploy`: the build of the new release failed; the previous release keeps serving.',
+    when: 'The build step of a deployment (`npm ci`/`npm install`, the `build` script, or the `rig.json` build command) exited with an error. rig printed the build output, prefixed `[build]`, on stderr.',
+    whatToDo: 'Fix the build and deploy again; `rig logs build <deployment>` shows the whole build log.',
   },
   {
     code: ExitCode.ReleaseUnhealthy,
     slug: 'exit-11',
     title: 'Release failed health checks',
-    meaning: 'Reserved for `rig deploy`: the new release started but never became healthy.',
-    when: 'The health check path did not answer successfully in time.',
-    whatToDo: 'Read the app logs (`rig logs app`) and check `--health-check-path`.',
+    meaning: '`rig deploy` or `rig rollback app`: the new release never became healthy, so traffic never switched to it; the previous release keeps serving.',
+    when: 'The process exited at start, or the health check path did not answer with a 2xx/3xx status in time.',
+    whatToDo: 'Read the app logs (`rig logs app`), check that the app listens on `$PORT`, and check the health check path (`rig update app --health-check-path`).',
   },
   {
     code: ExitCode.RolledBack,
     slug: 'exit-12',
     title: 'Failed and rolled back',
-    meaning: 'Reserved for `rig deploy`: the release failed and the previous release is serving again.',
-    when: 'A deployment failed after switching traffic and was rolled back automatically.',
-    whatToDo: 'Nothing is down; fix the release and deploy again.',
+    meaning: '`rig deploy`: the new release failed after traffic switched to it, and the platform restored the previous release, which is serving again.',
+    when: 'A deployment ended in the `rolled_back` state.',
+    whatToDo: 'Nothing is down; read the app logs (`rig logs app`), fix the release and deploy again.',
   },
   {
     code: ExitCode.TimedOutUnknown,
     slug: 'exit-20',
     title: 'Timed out, outcome unknown',
-    meaning: 'Reserved for long operations: rig stopped waiting before the platform reported an outcome.',
-    when: 'A wait timeout passed; the operation may still succeed or fail on the platform.',
-    whatToDo: 'Poll the printed deployment or release id with `rig status`.',
+    meaning: 'rig stopped waiting before the platform reported an outcome; the operation carries on and may still succeed or fail.',
+    when: '`--timeout` of `rig deploy` or `rig rollback app` passed. The message names the deployment id (or release version) to look up.',
+    whatToDo: 'Look the outcome up with `rig status app <network>/<app>` and `rig releases <network>/<app>` (the named deployment or release), or deploy again with a longer `--timeout`.',
   },
   {
     code: ExitCode.Interrupted,
@@ -149,4 +149,27 @@ export function exitCodeInfo(code: number): ExitCodeInfo | undefined {
 export function exitCodeDocsUrl(code: number): string {
   const info = exitCodeInfo(code);
   return `${DOCS_BASE_URL}exit-codes.md${info ? `#${info.slug}` : ''}`;
+}
+
+/** How a deploy (or rollback) ended, as `rig deploy -o json` reports it. */
+export type DeployOutcome = 'live' | 'submitted' | 'build_failed' | 'health_check_failed' | 'rolled_back' | 'timed_out' | 'failed' | 'cancelled';
+
+/** THE mapping from a deploy outcome to rig's exit code (docs/cli/exit-codes.md). */
+export function deployOutcomeExitCode(outcome: DeployOutcome): number {
+  switch (outcome) {
+    case 'live':
+    case 'submitted':
+      return ExitCode.Ok;
+    case 'build_failed':
+      return ExitCode.BuildFailed;
+    case 'health_check_failed':
+      return ExitCode.ReleaseUnhealthy;
+    case 'rolled_back':
+      return ExitCode.RolledBack;
+    case 'timed_out':
+      return ExitCode.TimedOutUnknown;
+    case 'failed':
+    case 'cancelled':
+      return ExitCode.Error;
+  }
 }

@@ -5,6 +5,7 @@ import {
   MaxAuthenticationError,
   MaxConflictError,
   MaxConnectionError,
+  MaxError,
   MaxNotFoundError,
   MaxPermissionError,
   MaxRateLimitError,
@@ -43,6 +44,9 @@ describe('mapError: every error class → exit code', () => {
     ['aborted', new MaxAbortError({ code: 'aborted', message: 'aborted' }), 130, 'interrupted'],
     ['500 internal_error', new MaxApiError({ code: 'internal_error', message: 'boom', status: 500, requestId: 'req_1' }), 1, 'internal_error'],
     ['DOM AbortError', Object.assign(new Error('aborted'), { name: 'AbortError' }), 130, 'interrupted'],
+    ['bundle: symlink_escape', new MaxError({ code: 'symlink_escape', message: 'link escapes' }), 6, 'symlink_escape'],
+    ['bundle: not_a_directory', new MaxError({ code: 'not_a_directory', message: 'no dir' }), 6, 'not_a_directory'],
+    ['bundle: file_changed', new MaxError({ code: 'file_changed', message: 'changed' }), 1, 'file_changed'],
     ['a bug', new TypeError('x is undefined'), 1, 'internal_error'],
     ['a thrown string', 'weird', 1, 'internal_error'],
   ] as const)('%s → exit %d (%s)', (_label, error, exitCode, code) => {

@@ -108,6 +108,15 @@ function mapSdkError(error: MaxError, context: ErrorContext): ErrorReport {
       return { ...base, exitCode: ExitCode.Conflict, ...(error.details ? { details: error.details } : {}), hint: 'Set the missing secrets (`rig create secret`, or pass --secrets-from-env-file) and try again.' };
     case 'not_revertible':
       return { ...base, exitCode: ExitCode.Conflict, hint: '`rig history` shows which events can be reverted.' };
+    // Bundling a deploy's source tree (`@max/rig-sdk/node`'s MaxBundleError): the directory is the problem.
+    case 'not_a_directory':
+      return { ...base, exitCode: ExitCode.RejectedInput, hint: 'Pass the directory to deploy: `rig deploy <dir> --app <network>/<app>`.' };
+    case 'symlink_escape':
+      return { ...base, exitCode: ExitCode.RejectedInput, hint: 'The platform rebuilds links inside the app only: copy the target into the directory, or list the link in .rigignore.' };
+    case 'unreadable':
+      return { ...base, exitCode: ExitCode.RejectedInput, hint: 'Fix the permissions, or list the path in .rigignore.' };
+    case 'file_changed':
+      return { ...base, exitCode: ExitCode.Error, hint: 'A file changed while it was uploaded; deploy again (only what is missing is sent).' };
   }
   if (error instanceof MaxAuthenticationError) return { ...base, exitCode: ExitCode.NotAuthenticated, hint: loginHint(context) };
   if (error instanceof MaxPermissionError) {

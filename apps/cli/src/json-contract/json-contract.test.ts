@@ -11,7 +11,9 @@ import {
   NetworkSchema,
   PlanBlockerSchema,
   PlanChangeSchema,
+  DeploymentFailureSchema,
   ReleaseRefSchema,
+  ReleaseSchema,
   SecretSchema,
   VarSchema,
 } from './wire-schemas.js';
@@ -46,6 +48,8 @@ describe('the CLI’s wire schemas mirror the OpenAPI document', () => {
     ['PlanChange', PlanChangeSchema],
     ['PlanBlocker', PlanBlockerSchema],
     ['EventRevertResult', EventRevertResultSchema],
+    ['Release', ReleaseSchema],
+    ['DeploymentFailure', DeploymentFailureSchema],
   ] as const)('%s: same fields, same required fields', (name, schema) => {
     const spec = specShape(defs[name] ?? {});
     const ours = zodShape(schema);

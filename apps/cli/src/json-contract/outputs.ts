@@ -10,10 +10,12 @@ import {
   PlanChangeSchema,
   PlanSummarySchema,
   ReleaseRefSchema,
+  ReleaseSchema,
   SecretSchema,
   Sha256DigestSchema,
   VarSchema,
 } from './wire-schemas.js';
+import { DeployDryRunSchema, DeployEventLineSchema, DeployResultSchema, RollbackResultSchema } from './deploy-schemas.js';
 
 /**
  * What each command prints with `-o json` (and `-o jsonl`), as zod schemas: THE registry of rig's machine
@@ -38,7 +40,9 @@ const scope = { network: z.string(), app: z.nullable(z.string()) };
 const EnvEntryViewSchema = z.object({
   key: z.string(),
   source: EnvSourceSchema,
-  value: z.nullable(z.string()).check(z.describe('The value the process sees; null for secrets.')),
+  value: z
+    .nullable(z.string())
+    .check(z.describe('The value the process sees; null for secrets, and for platform values fixed only when a process starts (PORT before a process runs).')),
   digest: z.optional(Sha256DigestSchema.check(z.describe('Secrets only: the digest of the value.'))),
   overridden: z.array(EnvSourceSchema).check(z.describe('Lower-precedence sources that also define this key, lowest first.')),
 });
@@ -108,6 +112,9 @@ export const outputContracts: Readonly<Record<string, OutputContract>> = {
       releases: z.array(ReleaseRefSchema),
     }),
   },
+  deploy: { json: z.union([DeployResultSchema, DeployDryRunSchema]), line: z.union([DeployEventLineSchema, DeployDryRunSchema]) },
+  releases: list(ReleaseSchema),
+  'rollback app': { json: RollbackResultSchema },
   history: list(EventSchema),
   revert: { json: EventRevertResultSchema },
 };

@@ -94,7 +94,7 @@ export const PlanChangeSchema = z.object({
 });
 
 export const PlanBlockerSchema = z.object({
-  reason: z.enum(['secret_missing', 'name_taken']),
+  reason: z.enum(['secret_missing', 'secret_changed', 'name_taken']),
   network: z.string(),
   app: z.nullable(z.string()),
   key: z.nullable(z.string()),
@@ -102,6 +102,26 @@ export const PlanBlockerSchema = z.object({
 });
 
 export const PlanSummarySchema = z.object({ create: count, update: count, delete: count });
+
+export const ReleaseSchema = z.object({
+  version: z.int().check(z.positive()),
+  network: z.string(),
+  app: z.string(),
+  state: z.enum(['pending', 'active', 'superseded', 'failed']),
+  reason: z.enum(['deploy', 'config', 'rollback']).check(z.describe('What made the release.')),
+  deployment_id: z.string().check(z.describe('The deployment whose code the release runs.')),
+  rollback_of: z.nullable(z.int()).check(z.describe('For rollbacks, the version whose code and config were restored.')),
+  config_digest: Sha256DigestSchema,
+  description: z.string(),
+  created_by: ActorSchema,
+  created_at: time,
+});
+
+export const DeploymentFailureSchema = z.object({
+  stage: z.enum(['upload', 'build', 'release']),
+  reason: z.enum(['build_failed', 'start_failed', 'health_check_failed', 'timed_out', 'internal_error']),
+  message: z.string(),
+});
 
 export const EventRevertResultSchema = z.object({ event: EventSchema, releases: z.array(ReleaseRefSchema) });
 

@@ -24,9 +24,11 @@ describe('suggestCommand', () => {
     [['whoam'], 'whoami'],
     [['logni'], 'login'],
     [['delet', 'app'], 'delete app'],
+    [['deplyo'], 'deploy'],
+    [['rolback', 'app'], 'rollback app'],
   ])('%j → %s', (typed, expected) => expect(suggestCommand(typed, names)).toBe(expected));
 
-  it.each([[['deploy']], [['frobnicate', 'x']], [['xyz', 'network']]])('%j → nothing close', (typed) => {
+  it.each([[['shell']], [['frobnicate', 'x']], [['xyz', 'network']]])('%j → nothing close', (typed) => {
     expect(suggestCommand(typed, names)).toBeUndefined();
   });
 });

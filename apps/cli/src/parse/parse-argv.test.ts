@@ -128,6 +128,26 @@ const cases: Case[] = [
   },
   { argv: ['history', '-n', 'prod', '-o', 'jsonl'], command: 'history', options: { network: 'prod' }, globals: { output: 'jsonl' } },
   { argv: ['revert', 'evt_123'], command: 'revert', args: { 'event-id': 'evt_123' }, options: {} },
+  // realtime: history --follow, dashboard --watch
+  { argv: ['history', '--follow'], command: 'history', options: { follow: true } },
+  { argv: ['history', '-f', '-o', 'jsonl', '--action', 'app.'], command: 'history', options: { follow: true, action: 'app.' }, globals: { output: 'jsonl' } },
+  { argv: ['status', 'dashboard', '--watch'], command: 'status dashboard', options: { watch: true } },
+  { argv: ['status', 'dashboard', '-w', '--events', '5', '-o', 'jsonl'], command: 'status dashboard', options: { watch: true, events: '5' }, globals: { output: 'jsonl' } },
+  // deploy: the directory is optional; --no-wait is `wait: false` (cac adds `wait: true` otherwise)
+  { argv: ['deploy', '--app', 'prod/web'], command: 'deploy', args: { dir: undefined }, options: { app: 'prod/web', wait: true } },
+  {
+    argv: ['deploy', './site', '--app', 'web', '-n', 'prod', '--create', '-m', 'first: 007', '--timeout', '90s'],
+    command: 'deploy',
+    args: { dir: './site' },
+    options: { app: 'web', network: 'prod', create: true, message: 'first: 007', timeout: '90s', wait: true },
+  },
+  { argv: ['deploy', '--app', 'prod/web', '--no-wait'], command: 'deploy', options: { app: 'prod/web', wait: false } },
+  { argv: ['deploy', '--dry-run', '--app', 'prod/web', '-o', 'jsonl'], command: 'deploy', options: { dryRun: true, app: 'prod/web', wait: true }, globals: { output: 'jsonl' } },
+  { argv: ['deploy', '--message=-v --json', '--app', 'p/w'], command: 'deploy', options: { message: '-v --json', app: 'p/w', wait: true } },
+  { argv: ['releases', 'prod/web'], command: 'releases', args: { app: 'prod/web' }, options: {} },
+  { argv: ['releases', 'web', '--network', 'prod', '--limit', '5', '--json'], command: 'releases', args: { app: 'web' }, options: { network: 'prod', limit: '5' }, globals: { output: 'json' } },
+  { argv: ['rollback', 'app', 'prod/web'], command: 'rollback app', args: { app: 'prod/web' }, options: {} },
+  { argv: ['rollback', 'app', 'web', '-n', 'prod', '--to', 'v3', '--timeout', '2m'], command: 'rollback app', args: { app: 'web' }, options: { network: 'prod', to: 'v3', timeout: '2m' } },
 ];
 
 describe('parseArgv: argv → command, args, options, globals', () => {
@@ -201,6 +221,12 @@ describe('parseArgv: usage errors (exit 2)', () => {
     [['revert'], /Missing argument <event-id>/, /--help/],
     [['config'], /`rig config` needs a subcommand: export, diff, apply/, /config export --help/],
     [['history', '--app'], /Flag --app needs a value/, undefined],
+    [['deploy', 'a', 'b', '--app', 'p/w'], /Unexpected argument "b"/, /--help/],
+    [['deploy', '--app'], /Flag --app needs a value/, undefined],
+    [['deploy', '--app', 'p/w', '--dryrun'], /Unknown flag --dryrun/, /Did you mean --dry-run\?/],
+    [['rollback'], /`rig rollback` needs a subcommand: app/, /rollback app --help/],
+    [['rollback', 'app'], /Missing argument <app>/, /--help/],
+    [['releases'], /Missing argument <app>/, /--help/],
   ] as const)('rig %j', (argv, message, hint) => {
     const error = usage([...argv]);
     expect(error.message).toMatch(message);

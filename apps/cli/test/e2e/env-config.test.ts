@@ -44,6 +44,8 @@ interface PlanChange {
 let h: Harness;
 let configDir: string;
 let apiToken: string;
+/** Secret values the platform holds, by key, as the tests below set them (the import test re-enters them). */
+const held = { dbUrl: '', pem: '', stripe: '' };
 const rig = (...args: string[]) => h.rig(args, { configDir });
 const rigIn = (stdin: string, ...args: string[]) => h.rig(args, { configDir, stdin });
 const file = (name: string, content: string) => {
@@ -159,10 +161,9 @@ describe('vars', () => {
 });
 
 describe('secrets', () => {
-  let dbUrl: string;
-
   it('create secret: value on stdin; only key and digest shown, also with --verbose', async () => {
-    dbUrl = secretValue('db');
+    const dbUrl = secretValue('db');
+    held.dbUrl = dbUrl;
     const table = ok(await rigIn(`${dbUrl}\n`, 'create', 'secret', 'DATABASE_URL', '--network', 'shop', '--verbose'));
     expect(table.stdout).toBe('');
     expect(table.stderr).toContain('✓ Set secret DATABASE_URL (sha256:');
@@ -189,9 +190,12 @@ describe('secrets', () => {
 
   it('create secret --from-file and --from-env-file (bulk, atomic); status secret shows digests', async () => {
     const pem = secretValue('pem');
+    held.pem = pem;
+    const dbUrl = held.dbUrl;
     ok(await rig('create', 'secret', 'TLS_KEY', '--from-file', file('key.pem', `${pem}\n`), '--app', 'shop/web'));
     const a = secretValue('a');
     const b = secretValue('b');
+    held.stripe = a;
     const bulk = expectJsonContract<{ secrets: Secret[] }>(
       'create secret',
       ok(await rig('create', 'secret', '--from-env-file', file('secrets.env', `STRIPE_KEY=${a}\nexport MAIL_PASSWORD="${b}"\n`), '--network', 'shop', '-o', 'json')).stdout,
@@ -225,13 +229,27 @@ describe('details app: the effective environment', () => {
     expect(byKey.get('PORT')).toMatchObject({ source: 'platform' });
     expect(byKey.get('MAX_APP')).toMatchObject({ source: 'platform', value: 'web' });
 
-    const fromApi = await api<{ data: { key: string; source: string; value: string | null; overridden: string[] }[] }>('GET', '/networks/shop/apps/web/env');
-    expect(view.env.map(({ key, source, value, overridden }) => ({ key, source, value, overridden }))).toEqual(fromApi.data);
+    expect(byKey.get('DATABASE_URL')?.digest).toBe(digest(held.dbUrl));
+    expect(byKey.get('PORT')).toEqual({ key: 'PORT', source: 'platform', value: null, overridden: [] });
+    // The digest comes with the env entries: one request for the app, one for its environment, nothing else.
+    const before = h.requests.length;
+    ok(await rig('details', 'app', 'shop/web', '--json'));
+    expect(h.requests.slice(before).filter((r) => r.includes('/api/v1/') && !r.includes('/auth/')).sort()).toEqual([
+      'GET /api/v1/networks/shop/apps/web',
+      'GET /api/v1/networks/shop/apps/web/env',
+    ]);
+
+    const fromApi = await api<{ data: { key: string; source: string; value: string | null; digest: string | null; overridden: string[] }[] }>(
+      'GET',
+      '/networks/shop/apps/web/env',
+    );
+    expect(view.env).toEqual(fromApi.data.map(({ digest: d, ...entry }) => ({ ...entry, ...(d === null ? {} : { digest: d }) })));
 
     const table = ok(await rig('details', 'app', 'shop/web')).stdout;
     expect(table).toContain('name\tweb\n');
     expect(table).toContain('env\tLOG_LEVEL\tapp\tdebug\tnetwork\n');
     expect(table).toMatch(/env\tDATABASE_URL\tsecret\t\(secret sha256:[a-f0-9]{64}\)\t/);
+    expect(table).toContain('env\tPORT\tplatform\t(set when a process starts)\t\n');
   });
 });
 
@@ -256,9 +274,12 @@ describe('config as code', () => {
   it('export → diff on an unchanged platform exits 0', async () => {
     exported = join(configDir, 'max.json');
     const result = ok(await rig('config', 'export', '--file', exported, '--json'));
-    const document = expectJsonContract<{ networks: { name: string; secrets?: string[] }[] }>('config export', result.stdout);
+    const document = expectJsonContract<{ networks: { name: string; secrets?: { key: string; digest?: string }[] }[] }>('config export', result.stdout);
     expect(JSON.parse(readFileSync(exported, 'utf8'))).toEqual(document);
-    expect(document.networks[0]?.secrets).toEqual(['DATABASE_URL', 'STRIPE_KEY']);
+    expect(document.networks[0]?.secrets).toEqual([
+      { key: 'DATABASE_URL', digest: digest(held.dbUrl) },
+      { key: 'STRIPE_KEY', digest: digest(held.stripe) },
+    ]);
     // The exported file joins the leak scan (keys only, never values).
     h.transcript.push(`export file: ${readFileSync(exported, 'utf8')}`);
 
@@ -290,20 +311,62 @@ describe('config as code', () => {
     expect((await rig('config', 'diff', exported)).code).toBe(0);
   });
 
-  it('secrets by digest: a different local value is a change; a listed secret without a value blocks', async () => {
+  it('a secret changed through the API: diff exits 5 showing exactly that key (no local values); apply with its value restores it', async () => {
+    const changed = secretValue('api-changed');
+    await api('POST', '/networks/shop/secrets', { secrets: { STRIPE_KEY: changed } });
+    const table = await rig('config', 'diff', exported);
+    expect(table.code).toBe(5);
+    expect(table.stdout.split('\n').filter((line) => /^[+~-] /.test(line))).toEqual(['~ update secret shop STRIPE_KEY (value not shown)']);
+    expect(table.stdout).toContain(`digest: "${digest(changed)}" → "${digest(held.stripe)}"`);
+    const plan = expectJsonContract<{ in_sync: boolean; changes: PlanChange[]; blockers: { reason: string; key: string }[] }>(
+      'config diff',
+      (await rig('config', 'diff', exported, '--json')).stdout,
+    );
+    expect(plan.changes).toEqual([
+      { action: 'update', resource: 'secret', network: 'shop', app: null, key: 'STRIPE_KEY', fields: [{ name: 'digest', before: digest(changed), after: digest(held.stripe) }] },
+    ]);
+    expect(plan.blockers.map((b) => [b.reason, b.key])).toEqual([['secret_changed', 'STRIPE_KEY']]);
+
+    // Without the value apply cannot restore it; with it, the document and the value go in one apply request.
+    const blocked = await rig('config', 'apply', exported, '--yes', '--json');
+    expect(blocked.code).toBe(5);
+    expect(jsonError(blocked.stderr)).toMatchObject({ code: 'plan_blocked', exit_code: 5 });
+    const values = file('restore-secrets.env', `STRIPE_KEY=${held.stripe}\n`);
+    const before = h.requests.length;
+    const applied = expectJsonContract<{ applied: boolean; changes: PlanChange[] }>(
+      'config apply',
+      ok(await rig('config', 'apply', exported, '--secrets-from-env-file', values, '--yes', '--json')).stdout,
+    );
+    expect(applied).toMatchObject({ applied: true, changes: plan.changes });
+    expect(h.requests.slice(before).filter((r) => r.includes('/api/v1/') && !r.includes('/auth/'))).toEqual(['POST /api/v1/config/plan?prune=false', 'POST /api/v1/config/apply']);
+    const secrets = json<Secret[]>(ok(await rig('status', 'secret', '--network', 'shop', '--json')).stdout);
+    expect(secrets.find((s) => s.key === 'STRIPE_KEY')?.digest).toBe(digest(held.stripe));
+    expect((await rig('config', 'diff', exported)).code).toBe(0);
+  });
+
+  it('secrets by digest: a value must match the document’s digest; without one any value is accepted and a local value is a change', async () => {
     const local = secretValue('rotated');
     const values = file('apply-secrets.env', `STRIPE_KEY=${local}\n`);
-    const diff = await rig('config', 'diff', exported, '--secrets-from-env-file', values);
+    const mismatch = await rig('config', 'apply', exported, '--secrets-from-env-file', values, '--yes', '--json');
+    expect(mismatch.code).toBe(6);
+    expect(jsonError(mismatch.stderr)).toMatchObject({ code: 'validation_failed', exit_code: 6 });
+    expect(mismatch.stderr).toContain('STRIPE_KEY');
+
+    const doc = JSON.parse(readFileSync(exported, 'utf8')) as { networks: { secrets?: { key: string; digest?: string }[] }[] };
+    const [shop] = doc.networks;
+    if (shop) shop.secrets = (shop.secrets ?? []).map((s) => (s.key === 'STRIPE_KEY' ? { key: s.key } : s));
+    const anyValue = file('any-value.json', JSON.stringify(doc));
+    expect((await rig('config', 'diff', anyValue)).code).toBe(0);
+    const diff = await rig('config', 'diff', anyValue, '--secrets-from-env-file', values);
     expect(diff.code).toBe(5);
     expect(diff.stdout).toContain('~ update secret shop STRIPE_KEY (value not shown)');
-    ok(await rig('config', 'apply', exported, '--secrets-from-env-file', values, '--yes'));
+    ok(await rig('config', 'apply', anyValue, '--secrets-from-env-file', values, '--yes'));
     const secrets = json<Secret[]>(ok(await rig('status', 'secret', '--network', 'shop', '--json')).stdout);
     expect(secrets.find((s) => s.key === 'STRIPE_KEY')?.digest).toBe(digest(local));
-    expect((await rig('config', 'diff', exported, '--secrets-from-env-file', values)).code).toBe(0);
+    expect((await rig('config', 'diff', anyValue, '--secrets-from-env-file', values)).code).toBe(0);
+    held.stripe = local;
 
-    const doc = JSON.parse(readFileSync(exported, 'utf8')) as { networks: { secrets?: string[] }[] };
-    const [shop] = doc.networks;
-    if (shop) shop.secrets = ['DATABASE_URL', 'STRIPE_KEY', 'MISSING_ONE'];
+    if (shop) shop.secrets = [...(shop.secrets ?? []), { key: 'MISSING_ONE' }];
     const blockedFile = file('blocked.json', JSON.stringify(doc));
     const blocked = await rig('config', 'apply', blockedFile, '--yes', '--json');
     expect(blocked.code).toBe(5);
@@ -315,10 +378,10 @@ describe('config as code', () => {
     try {
       const freshDir = fresh.configDir();
       await fresh.loginWithToken(freshDir);
-      const local = secretValue('imported');
-      fresh.knownSecrets.add(local);
+      // The same values as on the source platform (the export pins their digests); TLS_KEY ends in a newline.
+      for (const value of Object.values(held)) fresh.knownSecrets.add(value);
       const values = join(freshDir, 'values.env');
-      writeFileSync(values, `STRIPE_KEY=${local}\nDATABASE_URL=${local}\nTLS_KEY=${local}\n`);
+      writeFileSync(values, `STRIPE_KEY=${held.stripe}\nDATABASE_URL=${held.dbUrl}\nTLS_KEY="${held.pem}\\n"\n`);
       const source = join(freshDir, 'max.json');
       ok(await rig('config', 'export', '--file', source));
       const imported = await fresh.rig(['config', 'apply', source, '--secrets-from-env-file', values, '--yes', '--json'], { configDir: freshDir });

@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createApiToken, startMaxLocal, type MaxLocal, type StartMaxLocalOptions } from '@max/local';
 import { expect } from 'vitest';
@@ -105,6 +106,8 @@ export class Harness {
   /** Every successful run in a JSON mode: what its stdout must satisfy (`assertJsonContracts`). */
   private readonly machineOutputs: { command: string; mode: 'json' | 'jsonl'; stdout: string }[] = [];
   private readonly tempDirs: string[] = [];
+  /** Ends the WebSocket tunnels of the proxy (an HTTP server's close does not end upgraded connections). */
+  private destroyTunnels: () => void = () => undefined;
 
   private constructor(
     readonly max: MaxLocal,
@@ -127,6 +130,7 @@ export class Harness {
     const target = new URL(max.url);
     const transcript: string[] = [];
     const requests: string[] = [];
+    const tunnels = new Set<Duplex>();
     const proxy = createServer((req, res) => {
       requests.push(`${req.method ?? ''} ${req.url ?? ''}`);
       transcript.push(`url: ${req.url ?? ''}`);
@@ -140,9 +144,28 @@ export class Harness {
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     });
+    // WebSocket upgrades (the realtime channels) are tunnelled as raw TCP after the request head, which is
+    // recorded like any other request: a token in a socket URL would leak just the same.
+    proxy.on('upgrade', (req, socket, head) => {
+      requests.push(`${req.method ?? ''} ${req.url ?? ''}`);
+      transcript.push(`url: ${req.url ?? ''}`);
+      const upstream = connect(Number(target.port), target.hostname, () => {
+        const headers = Object.entries(req.headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value ?? '']).map((v) => `${name}: ${v}`));
+        upstream.write(`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`);
+        if (head.length > 0) upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+      tunnels.add(socket).add(upstream);
+      socket.on('close', () => tunnels.delete(socket));
+      upstream.on('close', () => tunnels.delete(upstream));
+    });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     const harness = new Harness(max, proxy, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, transcript, requests, log);
     harness.tempDirs.push(dataDir);
+    harness.destroyTunnels = () => tunnels.forEach((t) => t.destroy());
     return harness;
   }
 
@@ -290,6 +313,7 @@ export class Harness {
 
   async close(): Promise<void> {
     this.proxy.closeAllConnections();
+    this.destroyTunnels();
     await new Promise<void>((resolve) => this.proxy.close(() => resolve()));
     await this.max.close();
     for (const dir of this.tempDirs) rmSync(dir, { recursive: true, force: true });

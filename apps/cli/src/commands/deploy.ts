@@ -1,0 +1,169 @@
+import { resolve } from 'node:path';
+import { MaxTimeoutError } from '@max/rig-sdk';
+import { deploy, summarizeBundle, walkSourceTree, type BundleSummary, type DeployEvent, type DeployResult } from '@max/rig-sdk/node';
+import { parseAppRef } from '../app-ref.js';
+import type { CommandContext } from '../context.js';
+import { CliError, UsageError } from '../errors/cli-error.js';
+import { deployOutcomeExitCode } from '../errors/exit-codes.js';
+import { formatDuration } from '../output/progress-bar.js';
+import { parseDurationFlag } from '../parse/parse-duration.js';
+import { openSession } from '../session.js';
+import type { Invocation } from './command-def.js';
+import { deployEventLine } from './deploy-events.js';
+import { DeployRenderer, renderDryRun, secretLikeWarning } from './deploy-renderer.js';
+import { stringOption } from './views.js';
+
+const DEFAULT_TIMEOUT_MS = 15 * 60_000;
+
+interface Target {
+  readonly network: string;
+  readonly app: string;
+  readonly directory: string;
+}
+
+function dryRunDocument(summary: BundleSummary, target: Target) {
+  return {
+    dry_run: true as const,
+    network: target.network,
+    app: target.app,
+    directory: target.directory,
+    files: summary.fileCount,
+    symlinks: summary.symlinkCount,
+    total_bytes: summary.totalBytes,
+    unique_blobs: summary.uniqueBlobs,
+    digest: summary.digest,
+    largest: summary.largest,
+    excluded_count: summary.excludedCount,
+    excluded: summary.excluded.map((g) => ({ kind: g.kind, reason: g.reason, ...(g.pattern !== undefined ? { pattern: g.pattern } : {}), paths: g.paths })),
+    secret_like: summary.secretLike,
+    warnings: summary.warnings.map((w) => ({ path: w.path, code: w.code, message: w.message })),
+  };
+}
+
+/** `--dry-run`: walk and summarise only; no login needed, nothing is sent. */
+async function dryRun(ctx: CommandContext, target: Target): Promise<void> {
+  const summary = summarizeBundle(await walkSourceTree(target.directory, { signal: ctx.signal }), { largest: 10 });
+  if (!ctx.out.human) return ctx.out.value(dryRunDocument(summary, target));
+  ctx.io.stdout.write(renderDryRun(summary, target));
+  const warning = secretLikeWarning(summary.secretLike);
+  if (warning) ctx.out.warn(warning);
+}
+
+/** The failure message of each non-zero outcome: what happened, what still serves, and where to look. */
+function failure(result: DeployResult, target: Target, timeoutMs: number): CliError {
+  const app = `${target.network}/${target.app}`;
+  const id = result.deploymentId;
+  const why = result.failure ? `: ${result.failure.message.replace(/\.$/, '')}` : '';
+  const code = deployOutcomeExitCode(result.outcome);
+  switch (result.outcome) {
+    case 'build_failed':
+      return new CliError(`The build of deployment ${id} failed${why}. The previous release keeps serving.`, code, 'build_failed', 'The build output is above, prefixed [build].');
+    case 'health_check_failed':
+      return new CliError(
+        `Release${result.release !== null ? ` v${result.release}` : ''} of ${app} (deployment ${id}) never became healthy${why}. The previous release keeps serving.`,
+        code,
+        'health_check_failed',
+        'Check that the app listens on $PORT and answers its health check path (`rig update app --health-check-path`).',
+      );
+    case 'rolled_back':
+      return new CliError(`Deployment ${id} failed after it went live${why}, and the platform restored the previous release.`, code, 'rolled_back', 'Nothing is down; fix the release and deploy again.');
+    case 'timed_out':
+      return new CliError(
+        `Stopped waiting after ${formatDuration(timeoutMs / 1000)}: deployment ${id} of ${app} is still ${result.state}; it carries on without rig.`,
+        code,
+        'timed_out',
+        `Look up deployment ${id} with \`rig status app ${app}\` and \`rig releases ${app}\`, or deploy again with a longer --timeout.`,
+      );
+    case 'cancelled':
+      return new CliError(`Deployment ${id} of ${app} was cancelled; the previous release keeps serving.`, code, 'cancelled');
+    default:
+      return new CliError(`Deployment ${id} of ${app} failed${why}.`, code, 'deploy_failed', 'The previous release keeps serving; try again, and report it with the deployment id if it persists.');
+  }
+}
+
+/** `rig deploy [DIR] --app <ref>`: renders the SDK's deploy events; the outcome decides the exit code. */
+export async function run(ctx: CommandContext, invocation: Invocation): Promise<number> {
+  const o = invocation.options;
+  const appFlag = stringOption(o['app']);
+  if (appFlag === undefined) throw new UsageError('Which app?', 'Pass --app <network>/<app> (or --app <app> --network <network>).');
+  const { network, app } = parseAppRef(appFlag, stringOption(o['network']));
+  const target: Target = { network, app, directory: resolve(ctx.io.cwd, invocation.args['dir'] ?? '.') };
+  const timeoutFlag = stringOption(o['timeout']);
+  const timeoutMs = timeoutFlag === undefined ? DEFAULT_TIMEOUT_MS : parseDurationFlag('timeout', timeoutFlag);
+  const message = stringOption(o['message']);
+  if (o['dryRun'] === true) {
+    await dryRun(ctx, target);
+    return 0;
+  }
+
+  const { client } = await openSession(ctx);
+  const renderer = ctx.out.human
+    ? new DeployRenderer({ stderr: ctx.io.stderr, tty: ctx.io.isStderrTTY, columns: ctx.io.columns, palette: ctx.out.err, target })
+    : undefined;
+  ctx.signal.addEventListener('abort', () => renderer?.abandon(), { once: true });
+  const startedAt = Date.now();
+  let appCreated = false;
+  let summary: BundleSummary | undefined;
+
+  const onEvent = (event: DeployEvent): void => {
+    if (event.type === 'bundled') summary = event.summary;
+    if (event.type === 'app_created') appCreated = true;
+    if (renderer) renderer.handle(event);
+    else ctx.out.line(deployEventLine(event));
+  };
+
+  const steps = deploy(client, {
+    network,
+    app,
+    dir: target.directory,
+    timeoutMs,
+    signal: ctx.signal,
+    ...(o['create'] === true ? { create: true } : {}),
+    ...(message !== undefined ? { message } : {}),
+    ...(o['wait'] === false ? { wait: false } : {}),
+  });
+  let result: DeployResult | undefined;
+  try {
+    while (result === undefined) {
+      const step = await steps.next();
+      if (step.done) result = step.value;
+      else onEvent(step.value);
+    }
+  } catch (error) {
+    renderer?.abandon();
+    // The SDK's deadline passed before a deployment existed: still "timed out", and nothing was released.
+    if (error instanceof MaxTimeoutError && Date.now() - startedAt >= timeoutMs) {
+      throw new CliError(
+        `Stopped after ${formatDuration(timeoutMs / 1000)}, before a deployment was created: nothing was released. Files already uploaded are kept, so the next deploy sends only the rest.`,
+        deployOutcomeExitCode('timed_out'),
+        'timed_out',
+        'Deploy again, with a longer --timeout if the upload is large.',
+      );
+    }
+    throw error;
+  }
+
+  if (ctx.out.mode === 'json') {
+    ctx.out.value({
+      outcome: result.outcome,
+      network,
+      app,
+      app_created: appCreated,
+      deployment_id: result.deploymentId,
+      state: result.state,
+      release: result.release,
+      url: result.url,
+      bundle: { files: summary?.fileCount ?? 0, bytes: summary?.totalBytes ?? 0, digest: summary?.digest ?? '', secret_like: summary?.secretLike ?? [] },
+      uploaded: { blobs: result.uploadedBlobs, bytes: result.uploadedBytes },
+      failure: result.failure,
+      duration_ms: Date.now() - startedAt,
+    });
+  }
+  const code = deployOutcomeExitCode(result.outcome);
+  if (code !== 0) throw failure(result, target, timeoutMs);
+  if (ctx.out.human) {
+    if (result.outcome === 'submitted') ctx.out.note(`Deployment ${result.deploymentId} is queued; not waiting for it (--no-wait). \`rig status app ${network}/${app}\` shows how it went.`);
+    ctx.io.stdout.write(`${result.url}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,158 @@
+// rig deploy on a generated 100 MB tree (5,000 small text files + a few large random binaries), against max-local:
+// - first deploy wall time vs the naive pipeline `tar czf - DIR | curl --data-binary @- <upload URL>`, measured in
+//   the same run (the upload URL is a local HTTP sink that discards the body, so the baseline is pure
+//   pack+compress+send with no server work: a floor, not a full deploy);
+// - a redeploy after one changed file: bytes uploaded as % of the tree (target < 1 %) and wall time (target < 1 s);
+// - peak RSS of the `rig` process during the 100 MB deploy (target < 120 MB: the upload streams).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const rigBin = join(root, 'apps/cli/bin/rig.mjs');
+const MiB = 1024 * 1024;
+
+/** 5,000 text files of ~2 KiB in 50 directories, 4 random binaries of 22.5 MiB, and a tiny app that passes the health check. */
+function generateTree(dir) {
+  let bytes = 0;
+  const write = (path, content) => {
+    writeFileSync(path, content);
+    bytes += content.length;
+  };
+  for (let d = 0; d < 50; d++) {
+    const sub = join(dir, 'src', `module-${d}`);
+    mkdirSync(sub, { recursive: true });
+    for (let f = 0; f < 100; f++) {
+      const line = `export const value_${d}_${f} = ${JSON.stringify(`module ${d} file ${f}`)}; // some ordinary source text\n`;
+      write(join(sub, `file-${f}.js`), line.repeat(Math.ceil(2048 / line.length)));
+    }
+  }
+  mkdirSync(join(dir, 'assets'));
+  for (let i = 0; i < 4; i++) write(join(dir, 'assets', `blob-${i}.bin`), randomBytes(22.5 * MiB));
+  write(join(dir, 'server.js'), "require('node:http').createServer((q, s) => s.end('bench ok\\n')).listen(Number(process.env.PORT));\n");
+  write(join(dir, 'rig.json'), JSON.stringify({ start: 'node server.js' }));
+  return bytes;
+}
+
+/** An HTTP server that reads and discards request bodies: the baseline's upload target. */
+async function startSink() {
+  let received = 0;
+  const server = createServer((req, res) => {
+    req.on('data', (chunk) => (received += chunk.length));
+    req.on('end', () => res.end('ok\n'));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/upload`, received: () => received, close: () => new Promise((r) => server.close(r)) };
+}
+
+function run(command, args, env) {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`));
+      else resolvePromise({ ms: performance.now() - t0, stdout });
+    });
+  });
+}
+
+/** `rig deploy -o jsonl`, with the process's memory sampled from /proc while it runs. */
+function deploy(dir, env, extra = []) {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [rigBin, 'deploy', dir, '--app', 'bench/big', '-o', 'jsonl', ...extra], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peakKb = 0;
+    const sample = () => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        // VmHWM is the kernel's own high-water mark of resident memory; VmRSS catches it on systems without it.
+        for (const key of ['VmHWM', 'VmRSS']) peakKb = Math.max(peakKb, Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0));
+      } catch {
+        // The process has exited.
+      }
+    };
+    const sampler = setInterval(sample, 20);
+    child.stdout.on('data', (c) => {
+      stdout += c;
+      sample();
+    });
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      if (code !== 0) return reject(new Error(`rig deploy exited ${code}: ${stderr}`));
+      const events = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      resolvePromise({ ms: performance.now() - t0, peakMb: peakKb / 1024, events });
+    });
+  });
+}
+
+const fmtMb = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
+const work = mkdtempSync(join(tmpdir(), 'bench-deploy-'));
+const tree = join(work, 'tree');
+mkdirSync(tree);
+const dataDir = join(work, 'data');
+const configDir = join(work, 'config');
+mkdirSync(configDir);
+
+const treeBytes = generateTree(tree);
+console.log(`tree: 5,000 text files + 4 random binaries, ${fmtMb(treeBytes)} in ${tree}`);
+
+const { startMaxLocal, createApiToken } = await import(pathToFileURL(join(root, 'apps/max-local/dist/index.mjs')).href);
+const max = await startMaxLocal({ port: 0, routerPort: 0, dataDir });
+const sink = await startSink();
+try {
+  const token = await createApiToken({ dataDir, scope: 'admin' });
+  const env = { ...process.env, RIG_CONFIG_DIR: configDir, RIG_API_URL: max.url, RIG_TOKEN: token, RIG_CREDENTIAL_STORE: 'file' };
+  await run(process.execPath, [rigBin, 'create', 'network', 'bench'], env);
+
+  // Warm the page cache so neither side pays for the first read of the tree.
+  await run('tar', ['cf', '/dev/null', '-C', tree, '.'], env);
+  const baseline = await run('sh', ['-c', `tar czf - -C "${tree}" . | curl -sS --fail --data-binary @- -H 'content-type: application/octet-stream' "${sink.url}"`], env);
+  const sentByBaseline = sink.received();
+
+  const first = await deploy(tree, env, ['--create']);
+  const firstUploaded = first.events.find((e) => e.type === 'uploaded');
+  const firstBytes = first.events.find((e) => e.type === 'bundled')?.bytes ?? treeBytes;
+  if (first.events.at(-1)?.type !== 'healthy') throw new Error(`first deploy did not go live: ${JSON.stringify(first.events.at(-1))}`);
+
+  appendFileSync(join(tree, 'src', 'module-7', 'file-42.js'), '// changed\n');
+  const second = await deploy(tree, env);
+  const secondUploaded = second.events.find((e) => e.type === 'uploaded');
+  if (second.events.at(-1)?.type !== 'healthy') throw new Error(`redeploy did not go live: ${JSON.stringify(second.events.at(-1))}`);
+  const uploadOnly = (e) => (e ? `${(e.duration_ms / 1000).toFixed(2)} s upload` : '');
+
+  const rows = [
+    ['baseline: tar czf | curl --data-binary (to a discarding local sink; pack+gzip+send only)', `${(baseline.ms / 1000).toFixed(2)} s`, `${fmtMb(sentByBaseline)} sent`, ''],
+    [
+      'rig deploy --create, first (walk+hash, upload, build, start, health check, release)',
+      `${(first.ms / 1000).toFixed(2)} s`,
+      `${fmtMb(firstUploaded?.bytes ?? 0)} of files in ${firstUploaded?.chunks ?? 0} packs; ${uploadOnly(firstUploaded)}`,
+      `${(first.ms / baseline.ms).toFixed(2)}× baseline (target ≤ 1×)`,
+    ],
+    [
+      'rig deploy after one changed file',
+      `${(second.ms / 1000).toFixed(2)} s (target < 1 s)`,
+      `${secondUploaded?.bytes ?? 0} B = ${(((secondUploaded?.bytes ?? 0) / firstBytes) * 100).toFixed(4)} % of ${fmtMb(firstBytes)} (target < 1 %)`,
+      `${secondUploaded?.blobs ?? 0} blob uploaded`,
+    ],
+    ['peak RSS of rig during the 100 MB deploy', `${first.peakMb.toFixed(1)} MiB (target < 120 MiB)`, `redeploy: ${second.peakMb.toFixed(1)} MiB`, ''],
+  ];
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd());
+} finally {
+  await sink.close();
+  await max.close();
+  rmSync(work, { recursive: true, force: true });
+}
