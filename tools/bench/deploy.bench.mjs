@@ -83,8 +83,10 @@ function deploy(dir, env, extra = []) {
       }
     };
     const sampler = setInterval(sample, 20);
+    const arrivals = [];
     child.stdout.on('data', (c) => {
       stdout += c;
+      for (const m of String(c).matchAll(/"type":"([a-z_]+)"/g)) arrivals.push([m[1], performance.now() - t0]);
       sample();
     });
     child.stderr.on('data', (c) => (stderr += c));
@@ -93,7 +95,13 @@ function deploy(dir, env, extra = []) {
       clearInterval(sampler);
       if (code !== 0) return reject(new Error(`rig deploy exited ${code}: ${stderr}`));
       const events = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
-      resolvePromise({ ms: performance.now() - t0, peakMb: peakKb / 1024, events });
+      // When each phase ended (first arrival of its event), to see where the time goes.
+      const at = (type) => arrivals.find(([t]) => t === type)?.[1];
+      const phases = ['bundled', 'deployment_created', 'uploaded', 'release_created', 'healthy']
+        .filter((t) => at(t) !== undefined)
+        .map((t) => `${t} ${(at(t) / 1000).toFixed(2)} s`)
+        .join(' → ');
+      resolvePromise({ ms: performance.now() - t0, peakMb: peakKb / 1024, events, phases });
     });
   });
 }
@@ -133,6 +141,9 @@ try {
   if (second.events.at(-1)?.type !== 'healthy') throw new Error(`redeploy did not go live: ${JSON.stringify(second.events.at(-1))}`);
   const uploadOnly = (e) => (e ? `${(e.duration_ms / 1000).toFixed(2)} s upload` : '');
 
+  // Diagnostic: the walk + hash alone (no upload), to tell the bundler's memory from the uploader's.
+  const dry = await deploy(tree, env, ['--dry-run']);
+
   const rows = [
     ['baseline: tar czf | curl --data-binary (to a discarding local sink; pack+gzip+send only)', `${(baseline.ms / 1000).toFixed(2)} s`, `${fmtMb(sentByBaseline)} sent`, ''],
     [
@@ -147,10 +158,12 @@ try {
       `${secondUploaded?.bytes ?? 0} B = ${(((secondUploaded?.bytes ?? 0) / firstBytes) * 100).toFixed(4)} % of ${fmtMb(firstBytes)} (target < 1 %)`,
       `${secondUploaded?.blobs ?? 0} blob uploaded`,
     ],
-    ['peak RSS of rig during the 100 MB deploy', `${first.peakMb.toFixed(1)} MiB (target < 120 MiB)`, `redeploy: ${second.peakMb.toFixed(1)} MiB`, ''],
+    ['peak RSS of rig during the 100 MB deploy', `${first.peakMb.toFixed(1)} MiB (target < 120 MiB)`, `redeploy: ${second.peakMb.toFixed(1)} MiB`, `--dry-run (walk+hash only): ${dry.peakMb.toFixed(1)} MiB`],
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd());
+  console.log(`first deploy timeline:  ${first.phases}`);
+  console.log(`redeploy timeline:      ${second.phases}`);
 } finally {
   await sink.close();
   await max.close();

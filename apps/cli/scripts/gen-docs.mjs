@@ -2,10 +2,18 @@
 // Writes docs/cli/ (pages, and the JSON Schemas under docs/cli/json/) from the CLI's definitions
 // (apps/cli/src/docs/generate-docs.ts). `--check` only compares and exits 1 when the docs are out of date (the
 // same check runs as a test).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+
+// Workspace libs must be read from their sources (the `@max/source` condition), as the tests read them: without
+// it, a stale `dist/` of @max/api-spec would be published as the config document's schema.
+if (!process.execArgv.includes('--conditions=@max/source')) {
+  const rerun = spawnSync(process.execPath, ['--conditions=@max/source', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(rerun.status ?? 1);
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docsDir = join(here, '..', '..', '..', 'docs', 'cli');

@@ -114,7 +114,7 @@ describe('DeployRenderer (people, stderr)', () => {
     expect(text).toContain('build log lines 5–9 are no longer available (retention)');
     expect(text).toContain('Release v3 created');
     expect(text).toContain('✓ prod/web is live (release v3).');
-    expect(text).not.toMatch(/[\r\u001b]/);
+    expect(text.includes('\r') || text.includes('\u001b')).toBe(false);
     expect(io.stdoutText()).toBe('');
   });
 
