@@ -10,6 +10,8 @@ const server = http.createServer((req, res) => {
     res.end(JSON.stringify({ status: 'ok' }));
     return;
   }
+  // One line per request (health checks excepted): something for `rig logs app` to show.
+  console.log(`${req.method} ${req.url}`);
   const greeting = process.env.GREETING ?? 'Hello';
   const release = process.env.MAX_RELEASE ?? 'unknown';
   res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });

@@ -32,6 +32,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   accessTokenTtlSeconds: 3600,
   deviceCodeIntervalSeconds: 5,
   deviceCodeTtlSeconds: 600,
+  stabilizationSeconds: 10,
 };
 
 /**
@@ -104,6 +105,7 @@ export class Platform {
       logs: this.logs,
       runtime: this.runtime,
       dataDir,
+      stabilizationMs: settings.stabilizationSeconds * 1000,
     });
     // The hooks the config and dashboard services left for the deploy subsystem.
     this.configReleases.register((change) => this.deploys.onConfigChange(change));

@@ -32,6 +32,11 @@ export interface StartMaxLocalOptions {
   log?: boolean | { write(chunk: string): unknown };
   /** Source of time; tests inject one to expire tokens without waiting. */
   clock?: Clock;
+  /**
+   * Seconds a new release is watched after traffic switched to it (a crash in that window rolls back) for
+   * deployments that do not set `stabilization_seconds`. Default 10; tests use 0–2 to stay fast.
+   */
+  stabilizationSeconds?: number;
   /** Tuning of the realtime endpoint (`/socket/websocket`), e.g. a short idle timeout in tests. */
   realtime?: Pick<RealtimeOptions, 'idleTimeoutMs' | 'replayBatchSize'>;
 }
@@ -78,6 +83,7 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
   checkInteger('routerPort', options.routerPort, 0, 65535);
   checkInteger('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 1, 30 * 24 * 3600);
   checkInteger('deviceCodeIntervalSeconds', options.deviceCodeIntervalSeconds, 1, 60);
+  checkInteger('stabilizationSeconds', options.stabilizationSeconds, 0, 300);
   const domain = options.domain ?? 'localhost';
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(domain) || domain.length > 190) {
     throw new RangeError(`domain must be a lowercase DNS name; got ${JSON.stringify(domain)}`);
@@ -97,6 +103,7 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
       ...(options.deviceCodeIntervalSeconds === undefined
         ? {}
         : { deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds }),
+      ...(options.stabilizationSeconds === undefined ? {} : { stabilizationSeconds: options.stabilizationSeconds }),
     },
   });
 

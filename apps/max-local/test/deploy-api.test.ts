@@ -19,7 +19,7 @@ const nodeHttp = join(EXAMPLES_DIR, 'node-http');
 const target = { network: 'demo', app: 'web' };
 
 const start = async (): Promise<void> => {
-  max = await startMaxLocal({ port: 0, routerPort: 0, dataDir });
+  max = await startMaxLocal({ port: 0, routerPort: 0, dataDir, stabilizationSeconds: 0 });
   call = apiClient(max.url);
 };
 

@@ -92,7 +92,7 @@ const contiguous = (seqs: number[]): boolean => seqs.every((seq, i) => i === 0 |
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'max-deploy-channels-'));
-  max = await startMaxLocal({ port: 0, dataDir });
+  max = await startMaxLocal({ port: 0, dataDir, stabilizationSeconds: 0 });
   call = apiClient(max.url);
   token = (await deviceLogin(max, call)).access_token;
   await call('POST', '/api/v1/networks', { token, body: { name: 'live' } });

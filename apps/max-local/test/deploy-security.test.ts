@@ -32,7 +32,7 @@ async function anywhereCanary(): Promise<boolean> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'max-deploy-sec-'));
-  max = await startMaxLocal({ port: 0, dataDir });
+  max = await startMaxLocal({ port: 0, dataDir, stabilizationSeconds: 0 });
   call = apiClient(max.url);
   token = (await deviceLogin(max, call)).access_token;
   await call('POST', '/api/v1/networks', { token, body: { name: 'sec' } });

@@ -25,7 +25,7 @@ const restCalls: string[] = [];
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'rig-sdk-deploy-it-'));
   workDir = await mkdtemp(join(tmpdir(), 'rig-sdk-deploy-src-'));
-  max = await startMaxLocal({ port: 0, routerPort: 0, dataDir });
+  max = await startMaxLocal({ port: 0, routerPort: 0, dataDir, stabilizationSeconds: 0 });
   const token = await createApiToken({ dataDir, name: 'sdk-deploy-it' });
   const onTrace = (e: TraceEvent) => {
     if (e.type === 'request') restCalls.push(`${e.method} ${new URL(e.url).pathname}`);

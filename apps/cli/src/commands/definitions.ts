@@ -49,6 +49,26 @@ const secretsEnvFileFlag: OptionDef = {
 const pruneFlag: OptionDef = { name: 'prune', description: 'Also delete apps of the document’s networks that the document does not list.' };
 const ENV_FILE_SYNTAX =
   'Env files: one `KEY=value` per line, optionally prefixed with `export`; `#` starts a comment (a full line, or after an unquoted value and a space); single quotes are literal; double quotes understand `\\n \\t \\" \\\\ \\$` and may span lines; unquoted values are trimmed; no variable expansion. A key set twice is an error.';
+const logFilterFlags: readonly OptionDef[] = [
+  {
+    name: 'follow',
+    short: 'f',
+    description: 'After the history, keep streaming new lines until Ctrl-C: no time limit, reconnecting by itself, with no line lost or repeated across the switch or a reconnect. Works with every filter except `--until`.',
+  },
+  { name: 'since', value: 'time', description: 'Only lines at or after this time: ISO 8601 (`2026-01-31T12:00:00Z`) or relative (`30m`, `2h`, `7d`).' },
+  { name: 'until', value: 'time', description: 'Only lines before this time (ISO 8601 or relative); not with `--follow`.' },
+  {
+    name: 'tail',
+    value: 'count',
+    description: 'Only the newest N lines of the history (0–1000; after `--grep`). Default: 100, or every line in the range when `--since` or `--until` is given. `--tail 0 -f`: only new lines.',
+  },
+  { name: 'stream', value: 'stream', choices: ['stdout', 'stderr'], description: 'Only lines the process wrote to this stream.' },
+  { name: 'grep', value: 'text', description: 'Only lines containing this text (case-sensitive), in the history and live.' },
+];
+const LOGS_DESCRIPTION = (what: string, format: string) =>
+  `The output of ${what}. Lines print as \`${format}\`; stderr lines are marked \`:stderr\` (and red on a terminal). History first (oldest first), then with \`--follow\` the live lines, picked up exactly where the history ended (by \`seq\`). Lines the platform no longer holds are reported on stderr (\`-- N log lines were lost (retention) --\`), never skipped in silence. Exit 0 at the end of the history; with \`--follow\`, 130 on Ctrl-C.`;
+const LOGS_JSON =
+  'An array of records, oldest first (`-o json` cannot be combined with `--follow`): log lines `{seq, ts, stream: "stdout"|"stderr", source: "app"|"build"|"platform", line}`, and `{type: "gap", from_seq, to_seq, reason}` where lines were lost. `-o jsonl`: one record per line as it arrives, also with `--follow`.';
 const appRefArg = (required: boolean) => ({
   name: 'app',
   required,
@@ -319,7 +339,7 @@ export const commands: readonly CommandDef[] = [
     name: 'deploy',
     summary: 'Deploy a directory to an app: upload what changed, build, release, and wait until it is healthy.',
     description:
-      'rig walks the directory (honouring `.gitignore` files, `.rigignore` with `!` re-includes, and always leaving out `.git` and `node_modules`), sends the platform a manifest of file digests, and uploads only the files it lacks, as compressed chunks, with a progress bar on a terminal. Files that look like secrets (`.env*`, private keys, cloud credential files) are never uploaded unless a `.rigignore` `!` line re-includes them, and rig names every one it left out. Then rig streams the build output and waits for the new release to pass its health check; the URL goes to stdout. Exit codes tell scripts what happened: 0 live, 10 build failed, 11 health check failed (the previous release keeps serving), 12 failed and rolled back, 20 stopped waiting (the deployment id is in the message), 130 interrupted. `--dry-run` shows what would be uploaded and what was left out, and uploads nothing.',
+      'rig walks the directory (honouring `.gitignore` files, `.rigignore` with `!` re-includes, and always leaving out `.git` and `node_modules`), sends the platform a manifest of file digests, and uploads only the files it lacks, as compressed chunks, with a progress bar on a terminal. Files that look like secrets (`.env*`, private keys, cloud credential files) are never uploaded unless a `.rigignore` `!` line re-includes them, and rig names every one it left out. Then rig streams the build output and waits for the new release to pass its health check and to stay up through the stabilization window of the platform (10 s on max-local) after traffic switched to it: if it crashes in that window, the platform switches back to the previous release, which kept running (exit 12), unless `--no-rollback` is given (the crashed release stays and is restarted; exit 11). The URL goes to stdout. Exit codes tell scripts what happened: 0 live, 10 build failed, 11 health check failed (the previous release keeps serving) or, with `--no-rollback`, crashed after going live, 12 failed and rolled back, 20 stopped waiting (the deployment id is in the message), 130 interrupted. `--dry-run` shows what would be uploaded and what was left out, and uploads nothing.',
     args: [{ name: 'dir', required: false, description: 'The directory to deploy (default: the current directory).' }],
     options: [
       { name: 'app', value: 'app', description: 'The app, as `<network>/<app>`, or `<app>` with `--network`.' },
@@ -329,6 +349,11 @@ export const commands: readonly CommandDef[] = [
       { name: 'no-wait', description: 'Return once the upload is done and the build is queued; the URL and outcome are not awaited.' },
       { name: 'dry-run', description: 'Only show what would be uploaded (file count, size, largest files) and what was left out and why.' },
       { name: 'timeout', value: 'duration', description: 'Stop waiting after this long (`90s`, `10m`; default `15m`) and exit 20; the deployment carries on.' },
+      {
+        name: 'no-rollback',
+        description:
+          'Keep the new release even if it crashes right after it went live (it is restarted with backoff, exit 11) instead of switching back to the previous release (exit 12).',
+      },
     ],
     examples: [
       { command: 'deploy --app prod/web', description: 'Deploy the current directory' },
@@ -336,6 +361,7 @@ export const commands: readonly CommandDef[] = [
       { command: 'deploy --app prod/web --dry-run', description: 'What would be uploaded, and what is left out (secret-like files named)' },
       { command: 'deploy --app prod/web -o jsonl', description: 'Every deploy event as one JSON object per line (CI)' },
       { command: 'deploy --app prod/web --timeout 5m --json', description: 'One JSON document with the outcome; exit 20 after 5 minutes' },
+      { command: 'deploy --app prod/web --no-rollback', description: 'Keep the new release even if it crashes after going live' },
     ],
     jsonOutput:
       '`-o json`: one document `{outcome: "live"|"submitted"|"build_failed"|"health_check_failed"|"rolled_back"|"timed_out"|"failed"|"cancelled", network, app, app_created, deployment_id, state, release, url, bundle: {files, bytes, digest, secret_like}, uploaded: {blobs, bytes}, failure, duration_ms}`, also when the deploy failed (with its exit code); with `--dry-run`, the bundle summary `{dry_run: true, network, app, directory, files, symlinks, total_bytes, unique_blobs, digest, largest, excluded_count, excluded, secret_like, warnings}`. `-o jsonl`: every deploy event as it happens, `{type: "bundled"|"app_created"|"deployment_created"|"upload_progress"|"upload_retry"|"uploaded"|"status"|"build_log"|"build_log_gap"|"release_created"|"healthy"|"failed"|"rolled_back"|"cancelled"|"timeout", …}`.',
@@ -455,6 +481,49 @@ export const commands: readonly CommandDef[] = [
     examples: [{ command: 'revert evt_123', description: 'Undo one change' }],
     jsonOutput: '`{event: Event, releases: [{network, app, version}]}` — the new event records the revert.',
     load: () => import('./revert.js'),
+  },
+  {
+    name: 'logs app',
+    summary: "Show an app's runtime logs; with `--follow`, keep streaming new lines (no time limit).",
+    description: LOGS_DESCRIPTION('the app’s processes (every release), plus the platform’s lines about them (starts, health checks, restarts) with source `platform`', '<time> <source> | <text>'),
+    args: [appRefArg(true)],
+    options: [networkFlag, ...logFilterFlags],
+    examples: [
+      { command: 'logs app prod/web', description: 'The newest 100 lines' },
+      { command: 'logs app prod/web -f', description: 'The newest 100 lines, then new lines as they are written, until Ctrl-C' },
+      { command: 'logs app web -n prod --since 1h --stream stderr', description: 'Everything written to stderr in the last hour' },
+      { command: 'logs app prod/web -f --grep "GET /api" -o jsonl', description: 'Live, filtered, one JSON object per line' },
+    ],
+    jsonOutput: LOGS_JSON,
+    load: () => import('./logs-app.js'),
+  },
+  {
+    name: 'logs build',
+    summary: 'Show the build log of a deployment; with `--follow`, stream it until the build ends.',
+    description:
+      'The whole build output of one deployment (`npm install`, the build script) and the platform’s build steps. The deployment id is printed by `rig deploy` (and is in its `-o json` output). Without `--follow`, rig says when the build is still running; with it, rig streams until the build is over, then says how it went and exits 0. Lines the platform no longer holds are reported on stderr (`-- N log lines were lost (retention) --`), never skipped in silence.',
+    args: [{ name: 'deployment-id', required: true, description: 'The deployment (`dep_…`).' }],
+    options: [{ name: 'follow', short: 'f', description: 'After the log so far, stream new lines until the build ends (with its outcome on stderr).' }],
+    examples: [
+      { command: 'logs build dep_123', description: 'The build log so far' },
+      { command: 'logs build dep_123 --follow', description: 'Watch a running build to its end' },
+      { command: 'logs build dep_123 -o jsonl', description: 'One JSON object per line' },
+    ],
+    jsonOutput: `${LOGS_JSON} With \`--follow\`, the last line is \`{type: "eof", last_seq, state}\` (\`state\`: the deployment’s state when the build log closed — \`failed\` when the build failed).`,
+    load: () => import('./logs-build.js'),
+  },
+  {
+    name: 'logs network',
+    summary: 'Show the merged runtime logs of every app of a network; with `--follow`, keep streaming.',
+    description: LOGS_DESCRIPTION('every app of the network, merged in one stream with its own `seq`; each line names its app', '<time> <app> <source> | <text>'),
+    args: [{ name: 'name', required: true, description: 'The network.' }],
+    options: logFilterFlags,
+    examples: [
+      { command: 'logs network prod', description: 'The newest 100 lines of all apps of prod' },
+      { command: 'logs network prod --follow --stream stderr', description: 'Every app’s stderr, live' },
+    ],
+    jsonOutput: `${LOGS_JSON} Network log lines also carry \`app\`.`,
+    load: () => import('./logs-network.js'),
   },
 ];
 

@@ -59,6 +59,14 @@ function failure(result: DeployResult, target: Target, timeoutMs: number): CliEr
     case 'build_failed':
       return new CliError(`The build of deployment ${id} failed${why}. The previous release keeps serving.`, code, 'build_failed', 'The build output is above, prefixed [build].');
     case 'health_check_failed':
+      if (result.failure?.reason === 'crashed_after_release') {
+        return new CliError(
+          `Release${result.release !== null ? ` v${result.release}` : ''} of ${app} (deployment ${id}) crashed after it went live${why}. It stays in place and is restarted with backoff (--no-rollback).`,
+          code,
+          'crashed_after_release',
+          `Read the app logs (\`rig logs app ${app}\`); \`rig rollback app ${app}\` restores the previous release.`,
+        );
+      }
       return new CliError(
         `Release${result.release !== null ? ` v${result.release}` : ''} of ${app} (deployment ${id}) never became healthy${why}. The previous release keeps serving.`,
         code,
@@ -121,6 +129,7 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
     ...(o['create'] === true ? { create: true } : {}),
     ...(message !== undefined ? { message } : {}),
     ...(o['wait'] === false ? { wait: false } : {}),
+    ...(o['rollback'] === false ? { rollback: false } : {}),
   });
   let result: DeployResult | undefined;
   try {

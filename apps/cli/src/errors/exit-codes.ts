@@ -102,15 +102,16 @@ export const exitCodes: readonly ExitCodeInfo[] = [
     title: 'Build failed',
     meaning: '`rig deploy`: the build of the new release failed; the previous release keeps serving.',
     when: 'The build step of a deployment (`npm ci`/`npm install`, the `build` script, or the `rig.json` build command) exited with an error. rig printed the build output, prefixed `[build]`, on stderr.',
-    whatToDo: 'Fix the build and deploy again; `rig logs build <deployment>` shows the whole build log.',
+    whatToDo: 'Fix the build and deploy again; `rig logs build <deployment-id>` (the id is in the error message) shows the whole build log.',
   },
   {
     code: ExitCode.ReleaseUnhealthy,
     slug: 'exit-11',
     title: 'Release failed health checks',
-    meaning: '`rig deploy` or `rig rollback app`: the new release never became healthy, so traffic never switched to it; the previous release keeps serving.',
-    when: 'The process exited at start, or the health check path did not answer with a 2xx/3xx status in time.',
-    whatToDo: 'Read the app logs (`rig logs app`), check that the app listens on `$PORT`, and check the health check path (`rig update app --health-check-path`).',
+    meaning:
+      '`rig deploy` or `rig rollback app`: the new release never became healthy, so traffic never switched to it; the previous release keeps serving. (`rig deploy --no-rollback`: or the new release crashed right after it went live; it stays in place and is restarted.)',
+    when: 'The process exited at start, or the health check path did not answer with a 2xx/3xx status in time; with `--no-rollback`, the process exited during the stabilization window after traffic switched to it.',
+    whatToDo: 'Read the app logs (`rig logs app <network>/<app>`), check that the app listens on `$PORT`, and check the health check path (`rig update app --health-check-path`).',
   },
   {
     code: ExitCode.RolledBack,
@@ -118,7 +119,7 @@ export const exitCodes: readonly ExitCodeInfo[] = [
     title: 'Failed and rolled back',
     meaning: '`rig deploy`: the new release failed after traffic switched to it, and the platform restored the previous release, which is serving again.',
     when: 'A deployment ended in the `rolled_back` state.',
-    whatToDo: 'Nothing is down; read the app logs (`rig logs app`), fix the release and deploy again.',
+    whatToDo: 'Nothing is down; read the app logs (`rig logs app <network>/<app>`), fix the release and deploy again.',
   },
   {
     code: ExitCode.TimedOutUnknown,

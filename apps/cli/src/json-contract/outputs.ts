@@ -15,6 +15,7 @@ import {
   Sha256DigestSchema,
   VarSchema,
 } from './wire-schemas.js';
+import { LogRecordSchema } from './log-schemas.js';
 import { DeployDryRunSchema, DeployEventLineSchema, DeployResultSchema, RollbackResultSchema } from './deploy-schemas.js';
 
 /**
@@ -117,6 +118,9 @@ export const outputContracts: Readonly<Record<string, OutputContract>> = {
   'rollback app': { json: RollbackResultSchema },
   history: list(EventSchema),
   revert: { json: EventRevertResultSchema },
+  'logs app': list(LogRecordSchema),
+  'logs build': list(LogRecordSchema),
+  'logs network': list(LogRecordSchema),
 };
 
 /** The contract of a command; every command has one (the docs test checks). */

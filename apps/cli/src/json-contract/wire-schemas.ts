@@ -119,7 +119,7 @@ export const ReleaseSchema = z.object({
 
 export const DeploymentFailureSchema = z.object({
   stage: z.enum(['upload', 'build', 'release']),
-  reason: z.enum(['build_failed', 'start_failed', 'health_check_failed', 'timed_out', 'internal_error']),
+  reason: z.enum(['build_failed', 'start_failed', 'health_check_failed', 'crashed_after_release', 'timed_out', 'internal_error']),
   message: z.string(),
 });
 

@@ -133,17 +133,30 @@ const cases: Case[] = [
   { argv: ['history', '-f', '-o', 'jsonl', '--action', 'app.'], command: 'history', options: { follow: true, action: 'app.' }, globals: { output: 'jsonl' } },
   { argv: ['status', 'dashboard', '--watch'], command: 'status dashboard', options: { watch: true } },
   { argv: ['status', 'dashboard', '-w', '--events', '5', '-o', 'jsonl'], command: 'status dashboard', options: { watch: true, events: '5' }, globals: { output: 'jsonl' } },
-  // deploy: the directory is optional; --no-wait is `wait: false` (cac adds `wait: true` otherwise)
-  { argv: ['deploy', '--app', 'prod/web'], command: 'deploy', args: { dir: undefined }, options: { app: 'prod/web', wait: true } },
+  // logs: history then --follow; filters are allowed together with --follow
+  { argv: ['logs', 'app', 'prod/web'], command: 'logs app', args: { app: 'prod/web' }, options: {} },
+  {
+    argv: ['logs', 'app', 'web', '-n', 'prod', '-f', '--since', '1h', '--tail', '20', '--stream', 'stderr', '--grep', 'GET /'],
+    command: 'logs app',
+    args: { app: 'web' },
+    options: { network: 'prod', follow: true, since: '1h', tail: '20', stream: 'stderr', grep: 'GET /' },
+  },
+  { argv: ['logs', 'app', 'prod/web', '--until', '2026-01-31T00:00:00Z', '-o', 'json'], command: 'logs app', options: { until: '2026-01-31T00:00:00Z' }, globals: { output: 'json' } },
+  { argv: ['logs', 'build', 'dep_123'], command: 'logs build', args: { 'deployment-id': 'dep_123' }, options: {} },
+  { argv: ['logs', 'build', 'dep_123', '--follow', '-o', 'jsonl'], command: 'logs build', args: { 'deployment-id': 'dep_123' }, options: { follow: true }, globals: { output: 'jsonl' } },
+  { argv: ['logs', 'network', 'prod', '-f', '--grep', 'error'], command: 'logs network', args: { name: 'prod' }, options: { follow: true, grep: 'error' } },
+  // deploy: the directory is optional; --no-wait is `wait: false`, --no-rollback `rollback: false` (cac adds `true` otherwise)
+  { argv: ['deploy', '--app', 'prod/web'], command: 'deploy', args: { dir: undefined }, options: { app: 'prod/web', wait: true, rollback: true } },
   {
     argv: ['deploy', './site', '--app', 'web', '-n', 'prod', '--create', '-m', 'first: 007', '--timeout', '90s'],
     command: 'deploy',
     args: { dir: './site' },
-    options: { app: 'web', network: 'prod', create: true, message: 'first: 007', timeout: '90s', wait: true },
+    options: { app: 'web', network: 'prod', create: true, message: 'first: 007', timeout: '90s', wait: true, rollback: true },
   },
-  { argv: ['deploy', '--app', 'prod/web', '--no-wait'], command: 'deploy', options: { app: 'prod/web', wait: false } },
-  { argv: ['deploy', '--dry-run', '--app', 'prod/web', '-o', 'jsonl'], command: 'deploy', options: { dryRun: true, app: 'prod/web', wait: true }, globals: { output: 'jsonl' } },
-  { argv: ['deploy', '--message=-v --json', '--app', 'p/w'], command: 'deploy', options: { message: '-v --json', app: 'p/w', wait: true } },
+  { argv: ['deploy', '--app', 'prod/web', '--no-wait'], command: 'deploy', options: { app: 'prod/web', wait: false, rollback: true } },
+  { argv: ['deploy', '--dry-run', '--app', 'prod/web', '-o', 'jsonl'], command: 'deploy', options: { dryRun: true, app: 'prod/web', wait: true, rollback: true }, globals: { output: 'jsonl' } },
+  { argv: ['deploy', '--message=-v --json', '--app', 'p/w'], command: 'deploy', options: { message: '-v --json', app: 'p/w', wait: true, rollback: true } },
+  { argv: ['deploy', '--app', 'prod/web', '--no-rollback'], command: 'deploy', options: { app: 'prod/web', wait: true, rollback: false } },
   { argv: ['releases', 'prod/web'], command: 'releases', args: { app: 'prod/web' }, options: {} },
   { argv: ['releases', 'web', '--network', 'prod', '--limit', '5', '--json'], command: 'releases', args: { app: 'web' }, options: { network: 'prod', limit: '5' }, globals: { output: 'json' } },
   { argv: ['rollback', 'app', 'prod/web'], command: 'rollback app', args: { app: 'prod/web' }, options: {} },
@@ -227,6 +240,12 @@ describe('parseArgv: usage errors (exit 2)', () => {
     [['rollback'], /`rig rollback` needs a subcommand: app/, /rollback app --help/],
     [['rollback', 'app'], /Missing argument <app>/, /--help/],
     [['releases'], /Missing argument <app>/, /--help/],
+    [['logs'], /`rig logs` needs a subcommand: app, build, network/, /logs app --help/],
+    [['logs', 'app'], /Missing argument <app>/, /--help/],
+    [['logs', 'build'], /Missing argument <deployment-id>/, /--help/],
+    [['logs', 'app', 'prod/web', '--stream', 'both'], /Invalid value for --stream: "both"/, /stdout, stderr/],
+    [['logs', 'build', 'dep_1', '--grep', 'x'], /Unknown flag --grep for `rig logs build`/, /--help/],
+    [['logs', 'network', 'prod', '--tail'], /Flag --tail needs a value/, undefined],
   ] as const)('rig %j', (argv, message, hint) => {
     const error = usage([...argv]);
     expect(error.message).toMatch(message);

@@ -54,7 +54,8 @@ function ofType(events: DeployLine[], type: string): DeployLine[] {
 }
 
 beforeAll(async () => {
-  h = await Harness.start({ routerPort: 0 });
+  // A 1 s stabilization window: long enough for the crash-after-release app below to die inside it.
+  h = await Harness.start({ routerPort: 0, stabilizationSeconds: 1 });
   configDir = h.configDir();
   work = mkdtempSync(join(tmpdir(), 'rig-e2e-deploy-'));
   await h.loginWithToken(configDir);
@@ -164,11 +165,66 @@ describe('rig deploy', () => {
     writeFileSync(join(sick, 'server.js'), "console.log('not listening'); setInterval(() => {}, 1000);\n");
     writeFileSync(join(sick, 'rig.json'), JSON.stringify({ start: 'node server.js', health: { timeout_seconds: 2 } }));
     const result = await rig('deploy', sick, '--app', 'shop/web', '-o', 'jsonl');
-    expect([11, 12], result.stderr).toContain(result.code);
+    // Traffic never switched to it, so there is nothing to roll back: 11, not 12.
+    expect(result.code, result.stderr).toBe(11);
     const events = lines(result);
-    expect(events.at(-1)).toMatchObject(result.code === 11 ? { type: 'failed', stage: 'release' } : { type: 'rolled_back' });
-    expect(jsonError(result.stderr)).toMatchObject({ exit_code: result.code });
+    expect(events.at(-1)).toMatchObject({ type: 'failed', stage: 'release', reason: 'health_check_failed' });
+    expect(jsonError(result.stderr)).toMatchObject({ exit_code: 11 });
     expect(await fetchApp('web', 'shop')).toEqual({ status: 200, body: 'Hello from node-http (second build) (release v2)\n' });
+  }, 60_000);
+
+  /** Passes its health check, takes traffic, and exits 300 ms after the first probe: inside the 1 s window. */
+  function crashAfterRelease(name: string): string {
+    const dir = appTree(name);
+    writeFileSync(
+      join(dir, 'server.js'),
+      `let armed = false;
+require('node:http').createServer((q, s) => {
+  if (q.url === '/healthz' && !armed) { armed = true; setTimeout(() => process.exit(3), 300); }
+  s.end('crashy v' + process.env.MAX_RELEASE);
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`,
+    );
+    writeFileSync(join(dir, 'rig.json'), JSON.stringify({ start: 'node server.js', health: { path: '/healthz' } }));
+    return dir;
+  }
+
+  it('a release that crashes right after going live is rolled back: exit 12, the previous release serves', async () => {
+    const result = await rig('deploy', crashAfterRelease('crashy'), '--app', 'shop/web');
+    expect(result.code, result.stderr).toBe(12);
+    expect(result.stderr).toMatch(/Error: Deployment dep_\S+ failed after it went live: Release v\d+'s process exited with code 3 .+rolled back to v2/);
+    expect(result.stderr).toContain('exit-codes.md#exit-12');
+    expect(result.stdout).toBe('');
+    expect(await fetchApp('web', 'shop')).toEqual({ status: 200, body: 'Hello from node-http (second build) (release v2)\n' });
+
+    const asJson = await rig('deploy', crashAfterRelease('crashy-json'), '--app', 'shop/web', '--json');
+    expect(asJson.code, asJson.stderr).toBe(12);
+    expect(expectJsonContract('deploy', asJson.stdout)).toMatchObject({
+      outcome: 'rolled_back',
+      state: 'rolled_back',
+      failure: { stage: 'release', reason: 'crashed_after_release' },
+    });
+    expect(jsonError(asJson.stderr)).toMatchObject({ code: 'rolled_back', exit_code: 12 });
+    expect(await fetchApp('web', 'shop')).toEqual({ status: 200, body: 'Hello from node-http (second build) (release v2)\n' });
+  }, 60_000);
+
+  it('--no-rollback: the crashed release stays (restarting) and rig exits 11; rollback app brings the old code back', async () => {
+    const result = await rig('deploy', crashAfterRelease('stubborn'), '--app', 'shop/web', '--no-rollback', '-o', 'jsonl');
+    expect(result.code, result.stderr).toBe(11);
+    const events = lines(result);
+    expect(events.at(-1)).toMatchObject({ type: 'failed', stage: 'release', reason: 'crashed_after_release' });
+    expect(jsonError(result.stderr)).toMatchObject({ code: 'crashed_after_release', exit_code: 11 });
+    const release = Number(ofType(events, 'release_created')[0]?.['release']);
+    const status = await rig('status', 'app', 'shop/web', '--json');
+    expect(JSON.parse(status.stdout)).toMatchObject({ current_release: release });
+    // v2 no longer runs: whatever answers is the crashed release (or the router's 502 while it restarts).
+    const res = await fetchApp('web', 'shop');
+    expect(res.status === 502 || res.body === `crashy v${release}`, JSON.stringify(res)).toBe(true);
+
+    // Put the last good code back for the tests below (rollback's default target is the last superseded release).
+    const back = await rig('rollback', 'app', 'shop/web');
+    expect(back.code, back.stderr).toBe(0);
+    expect((await fetchApp('web', 'shop')).body).toMatch(/^Hello from node-http \(second build\) \(release v\d+\)\n$/);
   }, 60_000);
 
   it('--timeout: exit 20, and the message names the deployment to look up', async () => {

@@ -126,7 +126,7 @@ export class Harness {
     ensureBuilt();
     const dataDir = mkdtempSync(join(tmpdir(), 'rig-e2e-data-'));
     const log: string[] = [];
-    const max = await startMaxLocal({ port: 0, deviceCodeIntervalSeconds: 1, ...options, dataDir, log: { write: (chunk: string) => log.push(chunk) } });
+    const max = await startMaxLocal({ port: 0, deviceCodeIntervalSeconds: 1, stabilizationSeconds: 0, ...options, dataDir, log: { write: (chunk: string) => log.push(chunk) } });
     const target = new URL(max.url);
     const transcript: string[] = [];
     const requests: string[] = [];

@@ -291,4 +291,14 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'deployment-rollback-settings',
+    sql: `
+      -- DeploymentCreate.rollback and .stabilization_seconds: chosen at create, used when the release step runs
+      -- (possibly after a restart, for a deployment still uploading). NULL stabilization = platform default.
+      ALTER TABLE deployments ADD COLUMN rollback INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE deployments ADD COLUMN stabilization_ms INTEGER;
+    `,
+  },
 ];

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { constants as fsConstants, createReadStream } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, open, realpath, rename, rm, symlink } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { chmod, copyFile, lstat, mkdir, mkdtemp, realpath, rename, rm, symlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { BlobStore } from './blob-store.js';
 import { BlobsMissingError, UnsafeManifestError } from './deploy-errors.js';
@@ -31,10 +30,13 @@ export interface AssembleResult {
  *    FIFOs, oversized entries, links whose target escapes the tree (lexically and through the manifest's own
  *    links) and files that would be written through a link.
  * 2. Every blob must be stored with the manifest's size (`BlobsMissingError` lists the absent ones).
- * 3. The tree is built in a fresh private directory: directories, then files (opened `O_EXCL|O_NOFOLLOW`, bytes
- *    re-hashed while copied, so a damaged store cannot slip wrong bytes into a build), then links last, so no
- *    write can ever pass through a link. Each link is then resolved by the kernel (`realpath`) and must land
- *    inside the tree.
+ * 3. The tree is built in a fresh private directory: directories, then files, then links last, so no write can
+ *    ever pass through a link. Each file is its own copy of the blob (`copyFile` with `COPYFILE_FICLONE`: a
+ *    copy-on-write clone where the filesystem can, else an in-kernel copy; never a hard link — see
+ *    docs/adr/0005-deploy-tree-assembly.md), created `O_EXCL` so it cannot land on anything that exists. Every
+ *    distinct blob is checked against its digest first (`BlobStore.checkIntact`: re-hashed, unless its inode is
+ *    provably unchanged since an earlier hash), so a damaged store cannot slip wrong bytes into a build. Each link
+ *    is then resolved by the kernel (`realpath`) and must land inside the tree.
  * 4. Only then is the directory renamed to `buildDir`. On any failure the staging directory is removed and
  *    `buildDir` is never created.
  */
@@ -45,11 +47,14 @@ export async function assembleTree(
   options: AssembleOptions = {},
 ): Promise<AssembleResult> {
   const plan = validateManifest(manifest, options.limits ?? DEFAULT_MANIFEST_LIMITS);
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
 
+  // Sizes of the distinct blobs, looked up concurrently (one stat each).
+  const distinct = [...new Set(plan.files.map((file) => file.sha256))];
+  const found = await mapLimit(distinct, concurrency, (digest) => blobs.sizeOf(digest));
+  const sizes = new Map(distinct.map((digest, i) => [digest, found[i]]));
   const absent: string[] = [];
-  const sizes = new Map<string, number | null>();
   for (const file of plan.files) {
-    if (!sizes.has(file.sha256)) sizes.set(file.sha256, await blobs.sizeOf(file.sha256));
     const stored = sizes.get(file.sha256);
     if (stored === null) {
       if (!absent.includes(file.sha256)) absent.push(file.sha256);
@@ -67,13 +72,28 @@ export async function assembleTree(
     const root = await realpath(staging);
     for (const dir of plan.dirs) await mkdir(join(root, dir), { mode: 0o755 });
 
-    const queue = [...plan.files];
-    const worker = async (): Promise<void> => {
-      for (let file = queue.shift(); file; file = queue.shift()) {
-        await copyVerified(blobs.pathOf(file.sha256), join(root, file.path), file.sha256, file.mode, file.path);
+    // Each distinct blob is checked once, however many paths share it; its copies wait for the verdict.
+    const checks = new Map<string, Promise<void>>();
+    const intact = (digest: string, path: string): Promise<void> => {
+      let check = checks.get(digest);
+      if (check === undefined) {
+        check = blobs.checkIntact(digest).then((verdict) => {
+          if (!verdict.intact) {
+            throw new UnsafeManifestError(path, 'digest_mismatch', `the stored blob ${digest} hashes to ${verdict.actual}; the blob store is damaged`);
+          }
+        });
+        checks.set(digest, check);
       }
+      return check;
     };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+    await mapLimit(plan.files, concurrency, async (file) => {
+      await intact(file.sha256, file.path);
+      const target = join(root, file.path);
+      // COPYFILE_EXCL opens the target O_CREAT|O_EXCL, which never follows a link; no link exists yet anyway.
+      await copyFile(blobs.pathOf(file.sha256), target, fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE);
+      // The copy carries the blob's private 0600 mode; the manifest's mode is what the app gets.
+      await chmod(target, file.mode);
+    });
 
     for (const link of plan.links) await symlink(link.target, join(root, link.path));
     const linkTargets = new Map(plan.links.map((l) => [l.path, l.target]));
@@ -88,25 +108,27 @@ export async function assembleTree(
   }
 }
 
-/** Copies a blob to a new file, hashing the bytes on the way; a mismatch means the store is damaged. */
-async function copyVerified(from: string, to: string, digest: string, mode: number, path: string): Promise<void> {
-  const hash = createHash('sha256');
-  const out = await open(to, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_NOFOLLOW, mode);
-  try {
-    for await (const chunk of createReadStream(from, { highWaterMark: 1024 * 1024 })) {
-      const bytes = chunk as Buffer; // no encoding was given, so the stream yields Buffers
-      hash.update(bytes);
-      await out.write(bytes);
+/** Files copied at once: the thread pool does the copies, so a few in flight keep it and the disk busy. */
+const DEFAULT_CONCURRENCY = 16;
+
+/** Maps `items` through `fn`, at most `limit` at a time, keeping order; the first rejection is rethrown after all settled. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await fn(items[index] as T);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
-    // The umask may have narrowed the mode given to open().
-    await out.chmod(mode);
-  } finally {
-    await out.close();
-  }
-  const actual = hash.digest('hex');
-  if (actual !== digest) {
-    throw new UnsafeManifestError(path, 'digest_mismatch', `the stored blob ${digest} hashes to ${actual}; the blob store is damaged`);
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== undefined) throw failure.error;
+  return results;
 }
 
 /**

@@ -23,7 +23,7 @@ export interface BuildPlan {
  * Decides how to build and start the tree in `dir`:
  * 1. `rig.json` `{build?, start, health?: {path?, timeout_seconds?}}` — explicit, wins over everything;
  * 2. `package.json` — `npm ci` when a lockfile exists (reproducible, fails on a stale lock) else
- *    `npm install --no-audit --no-fund`; then `npm run build` when there is a build script; start with
+ *    `npm install --no-audit --no-fund` (skipped when it declares no dependencies and no install scripts); then `npm run build` when there is a build script; start with
  *    `npm start` when there is a start script, else `node <main>`;
  * 3. `Procfile` — its `web:` line starts the app; nothing to build.
  * Throws `BuildPlanError` when none of them says how to start, or a file is malformed.
@@ -74,9 +74,11 @@ function fromRigJson(value: unknown): BuildPlan {
 function fromPackageJson(pkg: unknown, lockfile: boolean, procfileWebLine: string | null): BuildPlan {
   if (!isRecord(pkg)) throw new BuildPlanError('package.json must be a JSON object.');
   const scripts = isRecord(pkg.scripts) ? pkg.scripts : {};
-  const steps: BuildStep[] = [
-    { name: 'install', command: lockfile ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund' },
-  ];
+  // Nothing to install and no install-time scripts of its own: `npm install` would only spend ~1 s finding that out.
+  const installs = lockfile || DEPENDENCY_FIELDS.some((field) => hasEntries(pkg[field])) || INSTALL_SCRIPTS.some((name) => name in scripts);
+  const steps: BuildStep[] = installs
+    ? [{ name: 'install', command: lockfile ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund' }]
+    : [];
   if (typeof scripts.build === 'string' && scripts.build.trim() !== '') steps.push({ name: 'build', command: 'npm run build' });
   let start: string;
   if (typeof scripts.start === 'string' && scripts.start.trim() !== '') start = 'npm start';
@@ -84,6 +86,17 @@ function fromPackageJson(pkg: unknown, lockfile: boolean, procfileWebLine: strin
   else if (typeof pkg.main === 'string' && pkg.main.trim() !== '') start = `node ${shellQuote(pkg.main)}`;
   else throw new BuildPlanError('package.json has neither a "start" script nor a "main" file, and there is no Procfile "web:" line.');
   return { source: 'package.json', steps, start, health: { path: null, timeoutMs: null } };
+}
+
+/** package.json fields that make `npm install` fetch something. */
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies'];
+/** Root lifecycle scripts `npm install` runs even without dependencies. */
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'];
+
+/** A non-empty object or array (a dependency field of any shape that lists something). */
+function hasEntries(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return isRecord(value) ? Object.keys(value).length > 0 : value !== undefined && value !== null && value !== false;
 }
 
 async function procfileWeb(dir: string): Promise<string | null> {

@@ -71,7 +71,7 @@ export class BlobsMissingError extends DeployError {
  */
 export interface DeploymentFailure {
   stage: 'upload' | 'build' | 'release';
-  reason: 'build_failed' | 'start_failed' | 'health_check_failed' | 'timed_out' | 'internal_error';
+  reason: 'build_failed' | 'start_failed' | 'health_check_failed' | 'crashed_after_release' | 'timed_out' | 'internal_error';
   message: string;
 }
 
@@ -127,6 +127,22 @@ export class ReleaseFailedError extends PipelineError {
   constructor(version: number, reason: 'start_failed' | 'health_check_failed', message: string) {
     super({ stage: 'release', reason, message });
     this.version = version;
+  }
+}
+
+/**
+ * A release passed its health check and took traffic, then its process exited during the stabilization window.
+ * `restoredVersion` is the release serving again when the platform switched back (the deployment ends
+ * `rolled_back`); null when it did not — rollback disabled, or nothing to go back to — and the crashed release
+ * stays in place, restarted by its supervisor (the deployment ends `failed`).
+ */
+export class ReleaseCrashedError extends PipelineError {
+  readonly version: number;
+  readonly restoredVersion: number | null;
+  constructor(version: number, restoredVersion: number | null, message: string) {
+    super({ stage: 'release', reason: 'crashed_after_release', message });
+    this.version = version;
+    this.restoredVersion = restoredVersion;
   }
 }
 

@@ -49,17 +49,24 @@ export function probeOnce(probe: HealthProbe): Promise<boolean> {
   });
 }
 
+/** First wait between probes when no interval is given; it doubles up to {@link MAX_INTERVAL_MS}. */
+const FIRST_INTERVAL_MS = 25;
+const MAX_INTERVAL_MS = 200;
+
 /**
  * Polls until the probe succeeds (true), `timeoutMs` passes (false) or `gaveUp()` says to stop (false) — e.g.
- * because the process being checked has already exited.
+ * because the process being checked has already exited. Without `intervalMs` the waits grow 25 → 50 → 100 →
+ * 200 ms: most apps listen within ~100 ms of starting, and a flat 200 ms added up to 200 ms to every release.
  */
 export async function waitHealthy(
   probe: HealthProbe,
   options: { timeoutMs: number; intervalMs?: number; gaveUp?: () => boolean },
 ): Promise<boolean> {
   const deadline = Date.now() + options.timeoutMs;
-  const interval = options.intervalMs ?? 200;
+  let wait = options.intervalMs ?? FIRST_INTERVAL_MS;
   for (;;) {
+    const interval = wait;
+    if (options.intervalMs === undefined) wait = Math.min(wait * 2, MAX_INTERVAL_MS);
     if (options.gaveUp?.()) return false;
     const remaining = deadline - Date.now();
     if (remaining <= 0) return false;

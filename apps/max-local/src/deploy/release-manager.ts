@@ -1,3 +1,4 @@
+import { ReleaseCrashedError } from './deploy-errors.js';
 import {
   ProcessSupervisor,
   type BackoffPolicy,
@@ -21,6 +22,34 @@ export interface LiveRelease {
   version: number;
   port: number;
   state: ProcessState;
+}
+
+/** One tick of a stabilization window (about once a second). */
+export interface StabilizationProgress {
+  version: number;
+  /** 1-based tick of the window; `ticks` in all. */
+  tick: number;
+  ticks: number;
+  /** False when the process exited (the window ends at that tick). */
+  ok: boolean;
+  message: string;
+}
+
+/** How `deploy` treats the new release once traffic switched to it. */
+export interface DeployReleaseOptions {
+  /**
+   * Watch the new release this long after the switch (default 0: done at the switch). The previous release keeps
+   * running until the window ends, so switching back needs no start.
+   */
+  stabilizationMs?: number;
+  /**
+   * When the new release's process exits during the window: switch back to the previous release (default true)
+   * or leave the new one in place for its supervisor to restart. Either way `deploy` throws `ReleaseCrashedError`.
+   */
+  rollback?: boolean;
+  /** Called right after the route switched to the new release; `previous` is the release it replaced. */
+  onSwitched?: (release: LiveRelease, previous: number | null) => void;
+  onStabilizing?: (progress: StabilizationProgress) => void;
 }
 
 export interface ReleaseManagerOptions {
@@ -57,12 +86,18 @@ export interface ReleaseManagerOptions {
  * `deploy(spec)`: start the new process → wait until healthy → switch the route (one assignment, so a request is
  * routed either wholly to the old or wholly to the new release) → let in-flight requests to the old one finish →
  * stop the old one. A release that does not become healthy is stopped and the old one keeps serving untouched.
+ * With a stabilization window the old one is stopped only when the window ends: a crash of the new release in the
+ * window switches the route straight back to it (or, rollback disabled, leaves the new release to its supervisor).
  * Deploys of one app are serialised. `rollback(spec)` is the same path with an older release's dir and env.
  */
 export class ReleaseManager {
   private readonly options: ReleaseManagerOptions;
   private active: { version: number; supervisor: ProcessSupervisor } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Ends a running stabilization window early (on `stop()`: shutdown or app deletion must not wait for it). */
+  private windowAbort: AbortController | null = null;
+  /** A `stop()` is queued: a window that starts before it runs ends at once. */
+  private stopPending = false;
 
   constructor(options: ReleaseManagerOptions = {}) {
     this.options = options;
@@ -79,9 +114,12 @@ export class ReleaseManager {
     return this.active ? { port: this.active.supervisor.port } : null;
   }
 
-  /** Starts `spec`, switches to it once healthy, stops the previous release. Throws `ReleaseFailedError`. */
-  deploy(spec: ReleaseSpec): Promise<LiveRelease> {
-    return this.serialise(() => this.switchTo(spec));
+  /**
+   * Starts `spec`, switches to it once healthy, watches it for `options.stabilizationMs`, stops the previous
+   * release. Throws `ReleaseFailedError` (never took traffic) or `ReleaseCrashedError` (crashed in the window).
+   */
+  deploy(spec: ReleaseSpec, options: DeployReleaseOptions = {}): Promise<LiveRelease> {
+    return this.serialise(() => this.switchTo(spec, options));
   }
 
   /** Restores an earlier release's code and config (as a new version number chosen by the caller). */
@@ -91,7 +129,10 @@ export class ReleaseManager {
 
   /** Stops the serving release (the app answers 502 "not running" afterwards). */
   stop(): Promise<void> {
+    this.windowAbort?.abort();
+    this.stopPending = true;
     return this.serialise(async () => {
+      this.stopPending = false;
       const old = this.active;
       if (!old) return;
       this.active = null;
@@ -101,10 +142,11 @@ export class ReleaseManager {
     });
   }
 
-  private async switchTo(spec: ReleaseSpec): Promise<LiveRelease> {
+  private async switchTo(spec: ReleaseSpec, deployOptions: DeployReleaseOptions): Promise<LiveRelease> {
     const { options } = this;
     let supervisor: ProcessSupervisor | null = null;
     const isActive = (): boolean => this.active?.supervisor === supervisor;
+    let onCrash: ((info: StateChangeInfo) => void) | undefined;
     supervisor = new ProcessSupervisor({
       version: spec.version,
       command: spec.start,
@@ -119,6 +161,7 @@ export class ReleaseManager {
       onStateChange: (state, info) => {
         const active = isActive();
         options.onStateChange?.(spec.version, state, { ...info, active });
+        if (state === 'crashed') onCrash?.(info);
         if (!active) return;
         if (state === 'running') options.onAppStatus?.('running', spec.version);
         else if (state === 'crashed') options.onAppStatus?.('crashed', spec.version);
@@ -127,11 +170,84 @@ export class ReleaseManager {
     await supervisor.start(); // throws ReleaseFailedError after stopping the new process; the old one is untouched
 
     const old = this.active;
-    this.active = { version: spec.version, supervisor };
+    const next = { version: spec.version, supervisor };
+    this.active = next;
     options.onRouteChange?.({ version: spec.version, port: supervisor.port });
     options.onAppStatus?.('running', spec.version);
-    if (old) await this.retire(old.supervisor);
-    return { version: spec.version, port: supervisor.port, state: supervisor.state };
+    deployOptions.onSwitched?.({ version: spec.version, port: supervisor.port, state: supervisor.state }, old?.version ?? null);
+
+    const windowMs = deployOptions.stabilizationMs ?? 0;
+    const rollback = deployOptions.rollback ?? true;
+    if (windowMs <= 0) {
+      if (old) await this.retire(old.supervisor);
+      return { version: spec.version, port: supervisor.port, state: supervisor.state };
+    }
+    // Without rollback the old release has no further use: let it drain while the window runs.
+    const retiring = old && !rollback ? this.retire(old.supervisor) : null;
+    const crashed = new Promise<StateChangeInfo>((resolve) => (onCrash = resolve));
+    const crash = await this.stabilize(spec.version, supervisor, windowMs, crashed, deployOptions.onStabilizing);
+    onCrash = undefined;
+    await retiring;
+    if (!crash) {
+      if (old && rollback) await this.retire(old.supervisor);
+      return { version: spec.version, port: supervisor.port, state: supervisor.state };
+    }
+    const how = describeExit(crash);
+    const after = `${(crash.afterMs / 1000).toFixed(1)} s after traffic switched to it`;
+    if (rollback && old && this.active === next) {
+      this.active = old;
+      options.onRouteChange?.({ version: old.version, port: old.supervisor.port });
+      options.onAppStatus?.(old.supervisor.state === 'running' ? 'running' : 'crashed', old.version);
+      await this.retire(supervisor);
+      throw new ReleaseCrashedError(spec.version, old.version, `Release v${spec.version}'s process ${how} ${after}; rolled back to v${old.version}.`);
+    }
+    const why = rollback ? 'there is no earlier release to roll back to' : 'rollback is disabled';
+    throw new ReleaseCrashedError(
+      spec.version,
+      null,
+      `Release v${spec.version}'s process ${how} ${after}; ${why}, so it stays in place and is restarted with backoff.`,
+    );
+  }
+
+  /**
+   * Waits out the window, ticking about once a second. Resolves with the crash (and when it came) if the process
+   * exited first, else null — also when `stop()` ended the window early.
+   */
+  private async stabilize(
+    version: number,
+    supervisor: ProcessSupervisor,
+    windowMs: number,
+    crashed: Promise<StateChangeInfo>,
+    onTick: DeployReleaseOptions['onStabilizing'],
+  ): Promise<(StateChangeInfo & { afterMs: number }) | null> {
+    const abort = new AbortController();
+    this.windowAbort = abort;
+    const started = Date.now();
+    const ticks = Math.max(1, Math.ceil(windowMs / 1000));
+    const aborted = new Promise<'aborted'>((resolve) => abort.signal.addEventListener('abort', () => resolve('aborted'), { once: true }));
+    if (this.stopPending) abort.abort();
+    try {
+      for (let tick = 1; tick <= ticks; tick += 1) {
+        const wait = Math.min(1000, windowMs - (tick - 1) * 1000);
+        let timer: NodeJS.Timeout | undefined;
+        const outcome = await Promise.race([
+          crashed,
+          aborted,
+          new Promise<'tick'>((resolve) => (timer = setTimeout(() => resolve('tick'), wait))),
+        ]);
+        clearTimeout(timer);
+        if (outcome === 'aborted') return null;
+        if (outcome !== 'tick') {
+          onTick?.({ version, tick, ticks, ok: false, message: `Process ${describeExit(outcome)}.` });
+          return { ...outcome, afterMs: Date.now() - started };
+        }
+        const elapsed = Math.round((Date.now() - started) / 1000);
+        onTick?.({ version, tick, ticks, ok: true, message: `Stable for ${elapsed} of ${Math.round(windowMs / 1000)} s (${supervisor.state}).` });
+      }
+      return null;
+    } finally {
+      if (this.windowAbort === abort) this.windowAbort = null;
+    }
   }
 
   private async retire(supervisor: ProcessSupervisor): Promise<void> {
@@ -147,4 +263,9 @@ export class ReleaseManager {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function describeExit(info: StateChangeInfo): string {
+  if (info.exitCode !== null && info.exitCode !== undefined) return `exited with code ${info.exitCode}`;
+  return `was killed by ${info.exitSignal ?? 'a signal'}`;
 }

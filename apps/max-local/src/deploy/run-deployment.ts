@@ -2,13 +2,13 @@ import { assembleTree, type AssembleOptions } from './assemble-tree.js';
 import type { BlobStore } from './blob-store.js';
 import { detectBuildPlan, type BuildPlan } from './build-plan.js';
 import { runBuild } from './build-runner.js';
-import { CancelledError, DeployError, PipelineError, type DeploymentFailure } from './deploy-errors.js';
+import { CancelledError, DeployError, PipelineError, ReleaseCrashedError, type DeploymentFailure } from './deploy-errors.js';
 import type { ManifestEntry } from './manifest.js';
 import type { OutputLine } from './process-group.js';
-import type { LiveRelease, ReleaseManager } from './release-manager.js';
+import type { DeployReleaseOptions, LiveRelease, ReleaseManager } from './release-manager.js';
 
 /** The states this function moves a deployment through (`uploading`/`queued` are the routes' business). */
-export type PipelineState = 'building' | 'releasing' | 'running' | 'failed' | 'cancelled';
+export type PipelineState = 'building' | 'releasing' | 'running' | 'failed' | 'rolled_back' | 'cancelled';
 
 /** A build log line: command output (`build`) or the platform's own notes (`platform`). */
 export interface BuildLogLine extends OutputLine {
@@ -39,7 +39,14 @@ export interface RunDeploymentOptions {
   /** Sent as `Host` to health checks. */
   hostname?: string;
   onBuildLogLine: (line: BuildLogLine) => void;
-  onStateChange?: (state: PipelineState, details: { failure?: DeploymentFailure; version?: number }) => void;
+  /**
+   * `restoredVersion`: with `rolled_back`, the release serving again. A `failed` deployment whose release crashed
+   * after the switch (rollback disabled or nothing to go back to) has `failure.reason` `crashed_after_release`
+   * and its release stays in place.
+   */
+  onStateChange?: (state: PipelineState, details: { failure?: DeploymentFailure; version?: number; restoredVersion?: number }) => void;
+  /** How the release step treats the new release after the switch (window, rollback, progress callbacks). */
+  release?: DeployReleaseOptions;
   signal?: AbortSignal;
   buildTimeoutMs?: number;
   assemble?: AssembleOptions;
@@ -54,9 +61,10 @@ export interface DeploymentOutcome {
 
 /**
  * One deployment, after its blobs are uploaded: assemble the tree → detect the build plan → build → start the
- * release, health-check it and switch the route (via the app's `ReleaseManager`). Reports each state; on failure
- * reports `failed` with the API's `DeploymentFailure` (or `cancelled`) and rethrows, and the previous release
- * keeps serving in every failure case.
+ * release, health-check it, switch the route and watch it for the stabilization window (via the app's
+ * `ReleaseManager`). Reports each state; on failure reports `failed` with the API's `DeploymentFailure` (or
+ * `cancelled`, or `rolled_back` when a crash in the window switched back) and rethrows. The previous release keeps
+ * serving in every failure case except a crash in the window with rollback disabled (or nothing to go back to).
  */
 export async function runDeployment(options: RunDeploymentOptions): Promise<DeploymentOutcome> {
   const { onBuildLogLine: log } = options;
@@ -86,17 +94,27 @@ export async function runDeployment(options: RunDeploymentOptions): Promise<Depl
     const release = await options.prepareRelease(plan);
     version = release.version;
     report('releasing', { version });
-    const live = await options.releases.deploy({
-      version: release.version,
-      dir: options.buildDir,
-      start: plan.start,
-      env: release.env,
-      health: {
-        path: plan.health.path ?? options.healthCheckPath,
-        timeoutMs: plan.health.timeoutMs ?? options.healthTimeoutMs ?? 60_000,
-        hostHeader: options.hostname,
+    const live = await options.releases.deploy(
+      {
+        version: release.version,
+        dir: options.buildDir,
+        start: plan.start,
+        env: release.env,
+        health: {
+          path: plan.health.path ?? options.healthCheckPath,
+          timeoutMs: plan.health.timeoutMs ?? options.healthTimeoutMs ?? 60_000,
+          hostHeader: options.hostname,
+        },
       },
-    });
+      {
+        ...options.release,
+        onSwitched: (live, previous) => {
+          const window = options.release?.stabilizationMs ?? 0;
+          note(`Traffic switched to v${live.version}${window > 0 ? `; watching it for ${Math.round(window / 1000)} s` : ''}.`);
+          options.release?.onSwitched?.(live, previous);
+        },
+      },
+    );
     note(`Release v${live.version} is live.`);
     report('running', { version });
     return { plan, release: live };
@@ -104,6 +122,9 @@ export async function runDeployment(options: RunDeploymentOptions): Promise<Depl
     if (error instanceof CancelledError) {
       note('Cancelled.', 'stderr');
       report('cancelled', { version });
+    } else if (error instanceof ReleaseCrashedError && error.restoredVersion !== null) {
+      note(error.message, 'stderr');
+      report('rolled_back', { failure: error.failure, version, restoredVersion: error.restoredVersion });
     } else {
       const failure = toFailure(error);
       note(failure.message, 'stderr');

@@ -37,6 +37,25 @@ export interface DeploymentStateChange {
 
 export type DeploymentListener = (deployment: DeploymentRecord, change: DeploymentStateChange) => void;
 
+/**
+ * A `deployment:<id>` `health_check` event (docs/protocol.md §6.5): one tick of the new release's stabilization
+ * window, after traffic switched to it. `status` is null: the window watches the process, it does not probe HTTP.
+ */
+export interface DeploymentHealthCheck {
+  release: number;
+  attempt: number;
+  maxAttempts: number;
+  ok: boolean;
+  status: number | null;
+  message: string;
+  at: number;
+}
+
+export type DeploymentHealthListener = (check: DeploymentHealthCheck) => void;
+
+/** Who made the platform's own changes (automatic rollbacks) in the audit history. */
+const PLATFORM_ACTOR: EventActor = { type: 'system', id: 'max-local', email: null };
+
 export interface DeployServiceDeps {
   db: Database;
   clock: Clock;
@@ -51,6 +70,8 @@ export interface DeployServiceDeps {
   dataDir: string;
   /** Used when neither rig.json nor the app says otherwise. */
   healthTimeoutMs?: number;
+  /** Stabilization window of deployments that do not ask for one (`stabilization_seconds`). Default 10 s. */
+  stabilizationMs?: number;
 }
 
 /** 409 `invalid_state`: the operation does not apply to the resource as it is now. */
@@ -69,6 +90,7 @@ export class DeployService {
   /** Background release switches (rollbacks, config releases, restores), awaited on close. */
   readonly #background = new Set<Promise<unknown>>();
   readonly #listeners = new Map<string, Set<DeploymentListener>>();
+  readonly #healthListeners = new Map<string, Set<DeploymentHealthListener>>();
   #closed = false;
   #unsubscribeEvents: (() => void) | undefined;
 
@@ -110,7 +132,14 @@ export class DeployService {
     actor: EventActor,
     network: string,
     appName: string,
-    input: { manifest: ManifestEntry[]; message?: string | null | undefined },
+    input: {
+      manifest: ManifestEntry[];
+      message?: string | null | undefined;
+      /** Switch back to the previous release when the new one crashes in its stabilization window (default true). */
+      rollback?: boolean | undefined;
+      /** Overrides the platform's stabilization window for this deployment. */
+      stabilizationSeconds?: number | undefined;
+    },
   ): Promise<DeploymentRecord> {
     const { apps, db, clock, events, records } = this.#deps;
     const app = apps.get(userId, network, appName);
@@ -131,6 +160,8 @@ export class DeployService {
         fileCount: plan.files.length + plan.links.length,
         totalSize: plan.totalBytes,
         missingBlobs: missing,
+        rollback: input.rollback ?? true,
+        stabilizationMs: input.stabilizationSeconds === undefined ? null : input.stabilizationSeconds * 1000,
         actor,
         now: clock.now(),
       });
@@ -139,7 +170,13 @@ export class DeployService {
         action: 'deployment.created',
         actor,
         target: { type: 'deployment', network, app: appName, id },
-        details: { files: plan.files.length + plan.links.length, total_size: plan.totalBytes, missing_blobs: missing.length, message: input.message ?? null },
+        details: {
+          files: plan.files.length + plan.links.length,
+          total_size: plan.totalBytes,
+          missing_blobs: missing.length,
+          message: input.message ?? null,
+          rollback: input.rollback ?? true,
+        },
       });
     });
     if (state === 'queued') this.#start(id);
@@ -199,6 +236,27 @@ export class DeployService {
       set.delete(listener);
       if (set.size === 0 && this.#listeners.get(id) === set) this.#listeners.delete(id);
     };
+  }
+
+  /** Listens to one deployment's `health_check` events (its stabilization window); returns the unsubscribe function. */
+  subscribeHealthChecks(id: string, listener: DeploymentHealthListener): () => void {
+    let set = this.#healthListeners.get(id);
+    if (!set) this.#healthListeners.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.#healthListeners.get(id) === set) this.#healthListeners.delete(id);
+    };
+  }
+
+  #emitHealthCheck(id: string, check: DeploymentHealthCheck): void {
+    for (const listener of [...(this.#healthListeners.get(id) ?? [])]) {
+      try {
+        listener(check);
+      } catch {
+        // A subscriber's failure must not break the pipeline.
+      }
+    }
   }
 
   #require(userId: string, id: string): DeploymentRecord {
@@ -293,14 +351,46 @@ export class DeployService {
         healthCheckPath: app.healthCheckPath,
         healthTimeoutMs: this.#deps.healthTimeoutMs ?? 60_000,
         hostname: runtime.hostname(app),
+        release: {
+          stabilizationMs: deployment.stabilizationMs ?? this.#deps.stabilizationMs ?? 10_000,
+          rollback: deployment.rollback,
+          // The route serves the new release from here on, so the records say so too (a rollback reverts this).
+          onSwitched: (live) => records.activate(app.id, live.version, clock.now()),
+          onStabilizing: (tick) =>
+            this.#emitHealthCheck(id, {
+              release: tick.version,
+              attempt: tick.tick,
+              maxAttempts: tick.ticks,
+              ok: tick.ok,
+              status: null,
+              message: tick.message,
+              at: clock.now(),
+            }),
+        },
         onBuildLogLine: (line) => logs.append('build', id, { stream: line.stream, source: line.source, line: line.line }),
         onStateChange: (state, details) => {
           const release = details.version ?? null;
           if (state === 'running' && release !== null) {
             this.#setState(deployment, 'running', { release }, () => records.activate(app.id, release, clock.now()));
+          } else if (state === 'rolled_back' && release !== null && details.restoredVersion !== undefined) {
+            const restored = details.restoredVersion;
+            const failure = details.failure ?? null;
+            this.#setState(deployment, 'rolled_back', { failure }, () => {
+              records.activate(app.id, restored, clock.now());
+              records.setReleaseState(app.id, release, 'failed');
+              this.#deps.events.append({
+                userId: deployment.userId,
+                action: 'deployment.rolled_back',
+                actor: PLATFORM_ACTOR,
+                target: { type: 'deployment', network: app.network, app: app.name, id },
+                details: { release, restored, reason: failure?.reason ?? 'crashed_after_release', message: failure?.message ?? null, automatic: true },
+              });
+            });
           } else if (state === 'failed' || state === 'cancelled') {
-            this.#setState(deployment, state, { failure: state === 'failed' ? (details.failure ?? null) : null }, () => {
-              if (release !== null) records.setReleaseState(app.id, release, 'failed');
+            const failure = state === 'failed' ? (details.failure ?? null) : null;
+            this.#setState(deployment, state, { failure }, () => {
+              // A release that crashed after the switch with no rollback stays active (its supervisor restarts it).
+              if (release !== null && failure?.reason !== 'crashed_after_release') records.setReleaseState(app.id, release, 'failed');
             });
           } else if (state === 'building' || state === 'releasing') {
             this.#setState(deployment, state, {});

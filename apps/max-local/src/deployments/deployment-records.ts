@@ -29,6 +29,10 @@ export interface DeploymentRecord {
   startCommand: string | null;
   healthPath: string | null;
   healthTimeoutMs: number | null;
+  /** Switch back to the previous release when the new one crashes in its stabilization window. */
+  rollback: boolean;
+  /** The stabilization window asked for at create; null = the platform's default. */
+  stabilizationMs: number | null;
   createdBy: EventActor;
   createdAt: number;
   updatedAt: number;
@@ -67,6 +71,8 @@ interface DeploymentRow {
   start_command: string | null;
   health_path: string | null;
   health_timeout_ms: number | null;
+  rollback: number;
+  stabilization_ms: number | null;
   actor_type: EventActor['type'];
   actor_id: string;
   actor_email: string | null;
@@ -94,7 +100,7 @@ interface ReleaseRow {
 }
 
 const DEPLOYMENT_SELECT = `SELECT d.id, d.app_id, d.user_id, n.name AS network, a.name AS app, d.state, d.message, d.file_count,
-  d.total_size, d.missing_blobs, d.release, d.failure, d.start_command, d.health_path, d.health_timeout_ms, d.actor_type,
+  d.total_size, d.missing_blobs, d.release, d.failure, d.start_command, d.health_path, d.health_timeout_ms, d.rollback, d.stabilization_ms, d.actor_type,
   d.actor_id, d.actor_email, d.created_at, d.updated_at, d.finished_at
   FROM deployments d JOIN apps a ON a.id = d.app_id JOIN networks n ON n.id = a.network_id`;
 
@@ -117,6 +123,8 @@ const toDeployment = (row: DeploymentRow): DeploymentRecord => ({
   startCommand: row.start_command,
   healthPath: row.health_path,
   healthTimeoutMs: row.health_timeout_ms,
+  rollback: row.rollback !== 0,
+  stabilizationMs: row.stabilization_ms,
   createdBy: { type: row.actor_type, id: row.actor_id, email: row.actor_email },
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -167,13 +175,15 @@ export class DeploymentRecords {
     fileCount: number;
     totalSize: number;
     missingBlobs: string[];
+    rollback?: boolean;
+    stabilizationMs?: number | null;
     actor: EventActor;
     now: number;
   }): void {
     this.#db.run(
       `INSERT INTO deployments (id, app_id, user_id, state, message, manifest, file_count, total_size, missing_blobs,
-         actor_type, actor_id, actor_email, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         rollback, stabilization_ms, actor_type, actor_id, actor_email, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         input.id,
         input.appId,
@@ -184,6 +194,8 @@ export class DeploymentRecords {
         input.fileCount,
         input.totalSize,
         JSON.stringify(input.missingBlobs),
+        input.rollback === false ? 0 : 1,
+        input.stabilizationMs ?? null,
         input.actor.type,
         input.actor.id,
         input.actor.email,

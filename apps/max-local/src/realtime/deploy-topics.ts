@@ -2,12 +2,14 @@ import {
   deploymentTopic,
   logJoinPayloadSchema,
   topics,
+  type DeploymentHealthCheckEvent,
   type DeploymentJoinReply,
   type SeqJoinError,
   type SeqJoinReply,
   type SnapshotJoinError,
 } from '@max/api-spec';
-import type { DeployService } from '../deployments/deploy-service.js';
+import { toRfc3339 } from '../clock.js';
+import type { DeployService, DeploymentHealthCheck } from '../deployments/deploy-service.js';
 import { toWireDeployment, toWireStateChange } from '../deployments/deploy-wire.js';
 import { FINAL_STATES } from '../deployments/deployment-records.js';
 import type { LogKind, LogStore } from '../deployments/log-store.js';
@@ -160,6 +162,16 @@ function endBuildStream(deps: DeployTopicDeps, context: ChannelContext, stream: 
   return unsubscribe;
 }
 
+const toWireHealthCheck = (check: DeploymentHealthCheck): DeploymentHealthCheckEvent => ({
+  release: check.release,
+  attempt: check.attempt,
+  max_attempts: check.maxAttempts,
+  ok: check.ok,
+  status: check.status,
+  message: check.message,
+  at: toRfc3339(check.at),
+});
+
 function deploymentFamily(deps: DeployTopicDeps): TopicFamily {
   const prefix = 'deployment:';
   return {
@@ -171,10 +183,15 @@ function deploymentFamily(deps: DeployTopicDeps): TopicFamily {
       const payloadCheck = deploymentTopic.joinPayload.safeParse(payload ?? {});
       // Subscribe before reading the snapshot: a change in between is pushed after the reply, never lost.
       let closeAfterJoin = false;
-      const unsubscribe = deps.deploys.subscribe(id, (_deployment, change) => {
+      const unsubscribeState = deps.deploys.subscribe(id, (_deployment, change) => {
         context.push('state', toWireStateChange(change));
         if (FINAL_STATES.has(change.state)) context.close();
       });
+      const unsubscribeHealth = deps.deploys.subscribeHealthChecks(id, (check) => context.push('health_check', toWireHealthCheck(check)));
+      const unsubscribe = (): void => {
+        unsubscribeState();
+        unsubscribeHealth();
+      };
       const deployment = deps.deploys.records.deployment(context.userId, id);
       if (!deployment) {
         unsubscribe();

@@ -12,6 +12,8 @@ export function deployRoutes({ platform }: RouteDeps): RouteTable {
         // The spec's entries are a subset of what the engine's validator accepts (it re-checks every field).
         manifest: body.manifest as ManifestEntry[],
         message: body.message,
+        rollback: body.rollback,
+        stabilizationSeconds: body.stabilization_seconds,
       });
       return { status: 201, body: toWireDeployment(deployment) };
     },

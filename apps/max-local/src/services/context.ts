@@ -10,6 +10,8 @@ export interface PlatformSettings {
   accessTokenTtlSeconds: number;
   deviceCodeIntervalSeconds: number;
   deviceCodeTtlSeconds: number;
+  /** How long a new release is watched after traffic switched to it, unless its deployment says otherwise. */
+  stabilizationSeconds: number;
 }
 
 /** What every service is built from. */

@@ -43,11 +43,27 @@ describe('detectBuildPlan', () => {
       start: 'npm start',
     });
     const other = join(dir, 'other');
-    await write('other/package.json', { main: "it's.js" });
+    await write('other/package.json', { main: "it's.js", dependencies: { ms: '^2.1.3' } });
     expect(await detectBuildPlan(other)).toMatchObject({
       steps: [{ name: 'install', command: 'npm install --no-audit --no-fund' }],
       start: `node 'it'\\''s.js'`,
     });
+  });
+
+  it('skips npm install only when nothing would be installed: no lockfile, no dependencies, no install scripts', async () => {
+    await write('bare/package.json', { main: 'server.js', dependencies: {}, scripts: { start: 'node server.js' } });
+    expect(await detectBuildPlan(join(dir, 'bare'))).toMatchObject({ steps: [], start: 'npm start' });
+    await write('dev/package.json', { main: 'server.js', devDependencies: { typescript: '5.9.3' } });
+    await write('hook/package.json', { main: 'server.js', scripts: { postinstall: 'node setup.js' } });
+    await write('locked/package.json', { main: 'server.js' });
+    await write('locked/package-lock.json', '{}');
+    for (const [name, command] of [
+      ['dev', 'npm install --no-audit --no-fund'],
+      ['hook', 'npm install --no-audit --no-fund'],
+      ['locked', 'npm ci --no-audit --no-fund'],
+    ]) {
+      expect((await detectBuildPlan(join(dir, name as string))).steps).toEqual([{ name: 'install', command }]);
+    }
   });
 
   it('reads a Procfile web: line, and explains what is missing otherwise', async () => {

@@ -62,7 +62,7 @@ export interface TestPlatform {
 /** Starts max-local on port 0 with a temp data dir; `stop()` closes it and deletes the dir. */
 export async function startTestPlatform(options: Partial<StartMaxLocalOptions> = {}): Promise<TestPlatform> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'max-local-test-')));
-  const max = await startMaxLocal({ port: 0, deviceCodeIntervalSeconds: 1, ...options, dataDir });
+  const max = await startMaxLocal({ port: 0, deviceCodeIntervalSeconds: 1, stabilizationSeconds: 0, ...options, dataDir });
   return {
     max,
     dataDir,

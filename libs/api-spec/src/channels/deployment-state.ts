@@ -22,7 +22,7 @@ export const FINAL_DEPLOYMENT_STATES = ['running', 'failed', 'rolled_back', 'can
 /** REST `DeploymentFailure`. */
 export const deploymentFailureSchema = z.object({
   stage: z.enum(['upload', 'build', 'release']),
-  reason: z.enum(['build_failed', 'start_failed', 'health_check_failed', 'timed_out', 'internal_error']),
+  reason: z.enum(['build_failed', 'start_failed', 'health_check_failed', 'crashed_after_release', 'timed_out', 'internal_error']),
   message: z.string(),
 });
 export type DeploymentFailure = z.infer<typeof deploymentFailureSchema>;

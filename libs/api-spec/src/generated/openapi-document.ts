@@ -5789,11 +5789,21 @@ export const openapiDocument: OpenApiDocument = {
               "null"
             ],
             "maxLength": 1000
+          },
+          "rollback": {
+            "description": "Whether the platform switches back to the previous release when the new one crashes during its\nstabilization window (the deployment then ends `rolled_back`). Absent means `true`. With `false` a\ncrash leaves the new release serving (restarted with backoff) and the deployment ends `failed`. A\nrelease that never became healthy never takes traffic either way.\n",
+            "type": "boolean"
+          },
+          "stabilization_seconds": {
+            "description": "How long the platform watches the new release after traffic switched to it before the deployment is\n`running`; the previous release keeps running until then, so a rollback is instant. 0 ends the\ndeployment at the switch. Default: the platform's (10 on max-local).\n",
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 300
           }
         }
       },
       "DeploymentState": {
-        "description": "`uploading` → `queued` → `building` → `releasing` → `running`; or `failed` (build or start failed; the\nprevious release keeps serving), `rolled_back` (the new release failed its health checks and the platform\nrestored the previous one), `cancelled`.\n",
+        "description": "`uploading` → `queued` → `building` → `releasing` → `running`; or `failed` (build or start failed, or the\nhealth check never passed: the previous release keeps serving; or, with `rollback: false`, the new release\ncrashed during its stabilization window and stays in place), `rolled_back` (the new release crashed during\nits stabilization window and the platform switched back to the previous one), `cancelled`. A deployment is\n`releasing` until its stabilization window ends.\n",
         "type": "string",
         "enum": [
           "uploading",
@@ -5825,10 +5835,12 @@ export const openapiDocument: OpenApiDocument = {
           },
           "reason": {
             "type": "string",
+            "description": "`crashed_after_release`: the new release's process exited during the stabilization window, after traffic switched to it.",
             "enum": [
               "build_failed",
               "start_failed",
               "health_check_failed",
+              "crashed_after_release",
               "timed_out",
               "internal_error"
             ]
@@ -5949,7 +5961,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "ReleaseState": {
-        "description": "`pending`: starting and being health-checked. `active`: serving (exactly one per app). `superseded`: served\nbefore. `failed`: never became healthy; the release before it kept serving.\n",
+        "description": "`pending`: starting and being health-checked. `active`: serving (exactly one per app). `superseded`: served\nbefore. `failed`: never became healthy, or crashed during its stabilization window and was rolled back;\nthe release before it serves.\n",
         "type": "string",
         "enum": [
           "pending",

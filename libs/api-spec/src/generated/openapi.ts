@@ -1674,11 +1674,26 @@ export interface components {
             manifest: components["schemas"]["ManifestEntry"][];
             /** @description Why this deployment, for people (for example a commit subject). */
             message?: string | null;
+            /**
+             * @description Whether the platform switches back to the previous release when the new one crashes during its
+             *     stabilization window (the deployment then ends `rolled_back`). Absent means `true`. With `false` a
+             *     crash leaves the new release serving (restarted with backoff) and the deployment ends `failed`. A
+             *     release that never became healthy never takes traffic either way.
+             */
+            rollback?: boolean;
+            /**
+             * @description How long the platform watches the new release after traffic switched to it before the deployment is
+             *     `running`; the previous release keeps running until then, so a rollback is instant. 0 ends the
+             *     deployment at the switch. Default: the platform's (10 on max-local).
+             */
+            stabilization_seconds?: number;
         };
         /**
-         * @description `uploading` → `queued` → `building` → `releasing` → `running`; or `failed` (build or start failed; the
-         *     previous release keeps serving), `rolled_back` (the new release failed its health checks and the platform
-         *     restored the previous one), `cancelled`.
+         * @description `uploading` → `queued` → `building` → `releasing` → `running`; or `failed` (build or start failed, or the
+         *     health check never passed: the previous release keeps serving; or, with `rollback: false`, the new release
+         *     crashed during its stabilization window and stays in place), `rolled_back` (the new release crashed during
+         *     its stabilization window and the platform switched back to the previous one), `cancelled`. A deployment is
+         *     `releasing` until its stabilization window ends.
          * @enum {string}
          */
         DeploymentState: "uploading" | "queued" | "building" | "releasing" | "running" | "failed" | "rolled_back" | "cancelled";
@@ -1686,8 +1701,11 @@ export interface components {
         DeploymentFailure: {
             /** @enum {string} */
             stage: "upload" | "build" | "release";
-            /** @enum {string} */
-            reason: "build_failed" | "start_failed" | "health_check_failed" | "timed_out" | "internal_error";
+            /**
+             * @description `crashed_after_release`: the new release's process exited during the stabilization window, after traffic switched to it.
+             * @enum {string}
+             */
+            reason: "build_failed" | "start_failed" | "health_check_failed" | "crashed_after_release" | "timed_out" | "internal_error";
             message: string;
         };
         Deployment: {
@@ -1721,7 +1739,8 @@ export interface components {
         };
         /**
          * @description `pending`: starting and being health-checked. `active`: serving (exactly one per app). `superseded`: served
-         *     before. `failed`: never became healthy; the release before it kept serving.
+         *     before. `failed`: never became healthy, or crashed during its stabilization window and was rolled back;
+         *     the release before it serves.
          * @enum {string}
          */
         ReleaseState: "pending" | "active" | "superseded" | "failed";

@@ -330,7 +330,9 @@ export class HttpCore {
     const data = typeof body.data === 'function' ? body.data() : body.data;
     const fetchImpl = this.#options.fetch ?? globalThis.fetch;
     // `duplex: 'half'` is required by fetch for a streamed body; the DOM typings do not know it yet.
-    const init: RequestInit & { duplex: 'half' } = { method, headers, body: data, signal, duplex: 'half' };
+    // `redirect: 'error'`: to be able to follow a 307/308, undici keeps every chunk of a streamed body until the
+    // response arrives (nodejs/undici#4058) — a whole 64 MiB pack in memory. The API never redirects uploads.
+    const init: RequestInit & { duplex: 'half' } = { method, headers, body: data, signal, duplex: 'half', redirect: 'error' };
     return fetchImpl(url, init);
   }
 

@@ -68,8 +68,10 @@ export type DeployEvent =
   | { type: 'timeout'; deploymentId: string; timeoutMs: number; state: DeploymentState };
 
 /**
- * How a deploy ended, for mapping to exit codes: `live` (0), `build_failed` (10), `health_check_failed` (11),
- * `rolled_back` (12), `timed_out` (20, outcome unknown — the deployment goes on), `failed` (another failure on
+ * How a deploy ended, for mapping to exit codes: `live` (0), `build_failed` (10), `health_check_failed` (11: the
+ * new release never became healthy, or crashed after the switch with rollback disabled), `rolled_back` (12: it
+ * crashed after the switch and the previous release serves again), `timed_out` (20, outcome unknown — the
+ * deployment goes on), `failed` (another failure on
  * the platform), `cancelled`, `submitted` (`wait: false`: finalized, not followed).
  *
  * @example

@@ -28,6 +28,14 @@ export interface DeployOptions {
   create?: boolean;
   /** Why this deployment, for people (e.g. a commit subject). */
   message?: string;
+  /**
+   * Whether the platform switches back to the previous release when the new one crashes during its stabilization
+   * window (default true: the deploy then ends `rolled_back`). `false` leaves the crashed release in place,
+   * restarted with backoff, and the deploy ends `failed` (outcome `health_check_failed`).
+   */
+  rollback?: boolean;
+  /** How long the platform watches the new release after the switch (0–300 s; default: the platform's). */
+  stabilizationSeconds?: number;
   /** Stops everything (walk, uploads, following); the generator then throws `MaxAbortError`. The deployment is not cancelled. */
   signal?: AbortSignal;
   /** Packs uploaded at once (default 3). */
@@ -89,6 +97,9 @@ function entriesFor(files: readonly ManifestEntry[], missing: readonly string[])
   return picked;
 }
 
+/** Failure reasons of the release step that mean "the new release did not work" (outcome `health_check_failed`). */
+const RELEASE_FAILURES: ReadonlySet<string> = new Set(['health_check_failed', 'start_failed', 'crashed_after_release']);
+
 /** The outcome a final state stands for. */
 function outcomeOf(state: DeploymentState, failure: DeploymentFailure | null): DeployOutcome {
   switch (state) {
@@ -100,7 +111,8 @@ function outcomeOf(state: DeploymentState, failure: DeploymentFailure | null): D
       return 'cancelled';
     case 'failed':
       if (failure?.stage === 'build') return 'build_failed';
-      if (failure?.stage === 'release' && (failure.reason === 'health_check_failed' || failure.reason === 'start_failed')) {
+      // A release that crashed after the switch with no rollback failed like one that never became healthy.
+      if (failure?.stage === 'release' && RELEASE_FAILURES.has(failure.reason)) {
         return 'health_check_failed';
       }
       return 'failed';
@@ -195,6 +207,8 @@ export async function* deploy(client: DeployClient, options: DeployOptions): Asy
         {
           manifest: tree.files.map((entry) => ({ ...entry })),
           ...(options.message === undefined ? {} : { message: options.message }),
+          ...(options.rollback === undefined ? {} : { rollback: options.rollback }),
+          ...(options.stabilizationSeconds === undefined ? {} : { stabilization_seconds: options.stabilizationSeconds }),
         },
         { signal },
       );

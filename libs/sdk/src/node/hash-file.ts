@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { MaxBundleError } from './bundle-error.js';
 
@@ -51,6 +51,47 @@ export async function hashFile(absolutePath: string, path: string): Promise<File
     throw new MaxBundleError('unreadable', path, `Cannot read ${path}: ${describe(error)}`, error);
   } finally {
     await handle.close();
+  }
+}
+
+/** Largest file {@link hashSmallFileSync} takes: the size of its one shared read buffer. */
+export const SYNC_HASH_MAX_BYTES = 256 * 1024;
+let syncBuffer: Buffer | undefined;
+
+/**
+ * Hashes a file of at most {@link SYNC_HASH_MAX_BYTES} with synchronous calls into one shared, reused buffer, or
+ * returns undefined when the file is larger (hash it with {@link hashFile}). For the thousands of small sources of
+ * an app this is ~2× faster than three thread-pool round trips per file, and it allocates nothing per file — a
+ * fresh buffer per file is garbage the GC collects late, which showed as RSS. Same guarantees as `hashFile`: the
+ * size is what was hashed, and a path that is not (or no longer) a regular file fails.
+ */
+export function hashSmallFileSync(absolutePath: string, path: string): FileDigest | undefined {
+  let fd: number;
+  try {
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new MaxBundleError('unreadable', path, `Cannot read ${path}: ${describe(error)}`, error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new MaxBundleError('file_changed', path, `${path} is no longer a regular file`);
+    if (stat.size > SYNC_HASH_MAX_BYTES) return undefined;
+    syncBuffer ??= Buffer.allocUnsafe(SYNC_HASH_MAX_BYTES);
+    let size = 0;
+    for (;;) {
+      // Reads to EOF, not to the stat size: the size recorded is what was hashed, even if the file is being written.
+      const bytesRead = readSync(fd, syncBuffer, size, syncBuffer.length - size, size);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size === syncBuffer.length) return undefined; // grew past the buffer: the streaming path handles it
+    }
+    const sha256 = createHash('sha256').update(syncBuffer.subarray(0, size)).digest('hex');
+    return { sha256, size, executable: (stat.mode & 0o111) !== 0 };
+  } catch (error) {
+    if (error instanceof MaxBundleError) throw error;
+    throw new MaxBundleError('unreadable', path, `Cannot read ${path}: ${describe(error)}`, error);
+  } finally {
+    closeSync(fd);
   }
 }
 

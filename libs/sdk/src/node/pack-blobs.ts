@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform, addAbortSignal, pipeline, type TransformCallback } from 'node:stream';
+import { Readable, addAbortSignal } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { createGzip } from 'node:zlib';
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { MaxBundleError } from './bundle-error.js';
 import { looksIncompressible } from './compressibility.js';
 import { describe } from './hash-file.js';
-import { TAR_TRAILER, tarFileHeader, tarMemberBytes, tarPadding } from './tar-header.js';
+import { TAR_BLOCK, TAR_TRAILER, tarFileHeader, tarMemberBytes, tarPadding } from './tar-header.js';
 import type { ManifestEntry } from './types.js';
 
 /** Default upper bound of a chunk's uncompressed tar size. */
@@ -180,14 +181,27 @@ export interface ChunkStream {
   readonly bytesOut: number;
 }
 
-/** Read size while packing: large enough for few syscalls, small enough to keep memory flat. */
-const PACK_READ_BYTES = 256 * 1024;
+/**
+ * Uncompressed bytes gathered before they are deflated and handed on. Each batch is deflated on its own (a raw
+ * deflate segment ended with a sync flush, so segments concatenate into one valid stream), which keeps zlib off the
+ * thread pool and out of per-16-KiB round trips: one synchronous call per batch. The batch bounds the memory of a
+ * stream: one batch being filled plus the few deflated batches between here and the socket. 256 KiB measured
+ * lower peak RSS than 1 MiB (fewer large allocations for malloc to keep) at the same speed.
+ */
+const BATCH_BYTES = 256 * 1024;
+/** Files up to this size are read with one synchronous call: for thousands of small sources, three promise round trips per file (open/read/close) cost more than the read. */
+const SMALL_READ_BYTES = 64 * 1024;
+/** gzip member header: magic, deflate, no flags, mtime 0, no extra flags, OS "unknown" — fixed, so packs are reproducible. */
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff]);
+/** An empty final deflate block (fixed Huffman, BFINAL set): ends the segments, each of which ends byte-aligned. */
+const FINAL_BLOCK = deflateRawSync(Buffer.alloc(0));
 
 /**
  * Streams one chunk as tar.gz: each blob is a tar member named by its SHA-256 digest, so the server can store by
- * digest and verify. Memory stays bounded by stream buffers whatever the chunk size. Every blob is re-hashed while
- * it streams; if a file no longer matches the manifest the stream fails with `file_changed` before the archive is
- * complete, so the server never accepts a wrong blob.
+ * digest and verify. Memory stays bounded (a few 256 KiB batches per stream, whatever the chunk size), and the
+ * disk is read only as fast as the consumer takes bytes. Every blob is re-hashed while it streams; if a file no
+ * longer matches the manifest the stream fails with `file_changed` before the archive is complete, so the server
+ * never accepts a wrong blob.
  *
  * @example
  * ```ts
@@ -200,22 +214,13 @@ const PACK_READ_BYTES = 256 * 1024;
 export function createChunkStream(chunk: BlobChunk, options: ChunkStreamOptions = {}): ChunkStream {
   const progress: ChunkProgress = { blobBytesRead: 0, bytesOut: 0 };
   const report = () => options.onProgress?.({ ...progress });
-  const source = Readable.from(tarMembers(chunk, progress, report), { objectMode: false });
-  const counter = new Transform({
-    transform(data: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      progress.bytesOut += data.length;
-      report();
-      callback(null, data);
-    },
-  });
-  // pipeline destroys every stage on error; making sure the consumer's end carries the error is what matters.
-  pipeline(source, createGzip({ level: chunk.level }), counter, (error) => {
-    if (error && !counter.destroyed) counter.destroy(error);
-  });
-  if (options.signal !== undefined) addAbortSignal(options.signal, counter);
+  // highWaterMark 1: the stream asks for the next batch only once the previous one was taken.
+  const readable = Readable.from(gzipMembers(chunk, progress, report), { objectMode: false, highWaterMark: 1 });
+  if (options.signal !== undefined) addAbortSignal(options.signal, readable);
   return {
-    readable: counter,
-    toWeb: () => Readable.toWeb(counter) as WebReadableStream<Uint8Array>,
+    readable,
+    toWeb: () =>
+      Readable.toWeb(readable, { strategy: new ByteLengthQueuingStrategy({ highWaterMark: 1 }) }) as WebReadableStream<Uint8Array>,
     get blobBytesRead() {
       return progress.blobBytesRead;
     },
@@ -225,41 +230,152 @@ export function createChunkStream(chunk: BlobChunk, options: ChunkStreamOptions 
   };
 }
 
-/** The uncompressed tar stream of a chunk, read file by file and verified against the manifest digests. */
-async function* tarMembers(chunk: BlobChunk, progress: ChunkProgress, report: () => void): AsyncGenerator<Buffer> {
-  for (const blob of chunk.blobs) {
-    yield tarFileHeader(blob.sha256, blob.size);
-    let handle;
-    try {
-      handle = await open(join(chunk.root, blob.path), 'r');
-    } catch (error) {
-      throw new MaxBundleError('unreadable', blob.path, `Cannot read ${blob.path}: ${describe(error)}`, error);
+/** The gzip bytes of a chunk: header, one deflated segment per tar batch, final block, CRC-32 and size trailer. */
+async function* gzipMembers(chunk: BlobChunk, progress: ChunkProgress, report: () => void): AsyncGenerator<Buffer> {
+  const emit = (bytes: Buffer): Buffer => {
+    progress.bytesOut += bytes.length;
+    report();
+    return bytes;
+  };
+  yield emit(GZIP_HEADER);
+  let crc = 0;
+  let size = 0;
+  for await (const batch of tarBatches(chunk, progress, report)) {
+    crc = crc32(batch, crc);
+    size += batch.length;
+    const deflated =
+      chunk.level === 0
+        ? storedBlocks(batch)
+        : deflateRawSync(batch, { level: chunk.level, finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: batch.length + 1024 });
+    yield emit(deflated);
+  }
+  const trailer = Buffer.alloc(FINAL_BLOCK.length + 8);
+  FINAL_BLOCK.copy(trailer, 0);
+  trailer.writeUInt32LE(crc >>> 0, FINAL_BLOCK.length);
+  trailer.writeUInt32LE(size % 0x1_0000_0000, FINAL_BLOCK.length + 4);
+  yield emit(trailer);
+}
+
+/** Largest payload of a stored deflate block (its length field has 16 bits). */
+const STORED_BLOCK_BYTES = 0xffff;
+
+/**
+ * `data` as non-final stored deflate blocks (RFC 1951 §3.2.4: a byte-aligned header, LEN, NLEN, the bytes) in one
+ * exact-size buffer: what zlib's level 0 produces, without a zlib stream, its 16 KiB output pieces and a concat.
+ */
+function storedBlocks(data: Buffer): Buffer {
+  const blocks = Math.max(1, Math.ceil(data.length / STORED_BLOCK_BYTES));
+  const out = Buffer.allocUnsafe(data.length + 5 * blocks);
+  let at = 0;
+  for (let offset = 0, i = 0; i < blocks; i++, offset += STORED_BLOCK_BYTES) {
+    const length = Math.min(STORED_BLOCK_BYTES, data.length - offset);
+    out[at] = 0x00; // BFINAL 0, BTYPE 00 (stored); the rest of the byte is padding
+    out.writeUInt16LE(length, at + 1);
+    out.writeUInt16LE(~length & 0xffff, at + 3);
+    data.copy(out, at + 5, offset, offset + length);
+    at += 5 + length;
+  }
+  return out;
+}
+
+/**
+ * The uncompressed tar stream of a chunk in batches of about {@link BATCH_BYTES}, read file by file straight into
+ * the batch and verified against the manifest digests. The same buffer is refilled for every batch: the only
+ * consumer ({@link gzipMembers}) deflates it synchronously before asking for the next, and never-reused buffers
+ * would leave another 100 MB of garbage per 100 MB uploaded for the GC to find late.
+ */
+async function* tarBatches(chunk: BlobChunk, progress: ChunkProgress, report: () => void): AsyncGenerator<Buffer> {
+  const batch = Buffer.allocUnsafe(BATCH_BYTES);
+  let used = 0;
+  /** Room for at least `bytes` more (a fresh batch when the current one is too full); yields the full one first. */
+  const flushIfFull = function* (bytes: number): Generator<Buffer> {
+    if (used > 0 && used + bytes > batch.length) {
+      yield batch.subarray(0, used);
+      used = 0;
     }
+  };
+  const zeros = (count: number): void => {
+    batch.fill(0, used, used + count);
+    used += count;
+  };
+
+  for (const blob of chunk.blobs) {
+    yield* flushIfFull(TAR_BLOCK);
+    tarFileHeader(blob.sha256, blob.size).copy(batch, used);
+    used += TAR_BLOCK;
     const hash = createHash('sha256');
+    const absolute = join(chunk.root, blob.path);
     let read = 0;
-    try {
-      // Read exactly `size` bytes: a file that grew still yields the bytes the manifest hashed, or a mismatch.
-      while (read < blob.size) {
-        const want = Math.min(PACK_READ_BYTES, blob.size - read);
-        // A fresh buffer per read: the consumer may still hold the previous one.
-        const buffer = Buffer.allocUnsafe(want);
-        const { bytesRead } = await handle.read(buffer, 0, want, read);
-        if (bytesRead === 0) break;
-        const data = bytesRead === want ? buffer : buffer.subarray(0, bytesRead);
-        hash.update(data);
-        read += bytesRead;
-        progress.blobBytesRead += bytesRead;
-        report();
-        yield data;
+    if (blob.size <= SMALL_READ_BYTES) {
+      yield* flushIfFull(blob.size);
+      read = readSmall(absolute, blob, batch, used);
+      hash.update(batch.subarray(used, used + read));
+      used += read;
+    } else {
+      let handle;
+      try {
+        handle = await open(absolute, 'r');
+      } catch (error) {
+        throw new MaxBundleError('unreadable', blob.path, `Cannot read ${blob.path}: ${describe(error)}`, error);
       }
-    } finally {
-      await handle.close();
+      try {
+        // Read exactly `size` bytes: a file that grew still yields the bytes the manifest hashed, or a mismatch.
+        while (read < blob.size) {
+          yield* flushIfFull(1);
+          const want = Math.min(batch.length - used, blob.size - read);
+          const { bytesRead } = await handle.read(batch, used, want, read);
+          if (bytesRead === 0) break;
+          hash.update(batch.subarray(used, used + bytesRead));
+          used += bytesRead;
+          read += bytesRead;
+          progress.blobBytesRead += bytesRead;
+          report();
+        }
+      } finally {
+        await handle.close();
+      }
     }
     if (read !== blob.size || hash.digest('hex') !== blob.sha256) {
       throw new MaxBundleError('file_changed', blob.path, `${blob.path} changed after it was hashed; run the deploy again`);
     }
+    if (blob.size <= SMALL_READ_BYTES) {
+      progress.blobBytesRead += read;
+      report();
+    }
     const padding = tarPadding(blob.size);
-    if (padding > 0) yield Buffer.alloc(padding);
+    yield* flushIfFull(padding);
+    zeros(padding);
   }
-  yield Buffer.alloc(TAR_TRAILER);
+  yield* flushIfFull(TAR_TRAILER);
+  zeros(TAR_TRAILER);
+  yield batch.subarray(0, used);
+}
+
+/**
+ * Reads a small file into `target` at `offset` with synchronous calls (cheaper than three thread-pool round trips
+ * for a few KiB), returning the bytes read — at most `blob.size`, fewer when the file shrank. O_NONBLOCK: a path
+ * swapped for a FIFO since the walk must not block the open; anything but a regular file counts as changed.
+ */
+function readSmall(absolute: string, blob: ChunkBlob, target: Buffer, offset: number): number {
+  let fd: number;
+  try {
+    fd = openSync(absolute, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (error) {
+    throw new MaxBundleError('unreadable', blob.path, `Cannot read ${blob.path}: ${describe(error)}`, error);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new MaxBundleError('file_changed', blob.path, `${blob.path} is no longer a regular file`);
+    let read = 0;
+    while (read < blob.size) {
+      const bytesRead = readSync(fd, target, offset + read, blob.size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return read;
+  } catch (error) {
+    if (error instanceof MaxBundleError) throw error;
+    throw new MaxBundleError('unreadable', blob.path, `Cannot read ${blob.path}: ${describe(error)}`, error);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -3,7 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MaxBundleError } from './bundle-error.js';
-import { describe, hashFile } from './hash-file.js';
+import { describe, hashFile, hashSmallFileSync, type FileDigest } from './hash-file.js';
 import { IgnoreRules } from './ignore-rules.js';
 import { comparePaths, manifestDigest } from './manifest-digest.js';
 import { mapLimit } from './map-limit.js';
@@ -22,7 +22,10 @@ import type { BundleWarning, ExcludedEntry, ManifestEntry, SourceTree } from './
 export interface WalkOptions {
   /** Honour `.gitignore` files (default true). `.rigignore`, built-ins and secret rules always apply. */
   gitignore?: boolean;
-  /** Files hashed at once (default 8): hashing is I/O-bound, a few in flight keep the disk busy. */
+  /**
+   * Large files (over 256 KiB) hashed at once (default 4): a few reads in flight keep the disk busy. Smaller files
+   * are hashed one after another with synchronous reads, which is faster for them.
+   */
   concurrency?: number;
   /** Stops the walk between files; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -33,6 +36,9 @@ interface PendingFile {
   path: string;
   absolute: string;
 }
+
+/** Longest stretch of synchronous hashing before the walk yields to the event loop. */
+const SYNC_SLICE_MS = 10;
 
 /** `.git` is never uploaded and cannot be re-included: it holds history and often credentials in its config. */
 const ALWAYS_SKIPPED = '.git';
@@ -122,12 +128,34 @@ export async function walkSourceTree(dir: string, options: WalkOptions = {}): Pr
   };
 
   await walkDirectory('');
-  const files = await mapLimit(pending, options.concurrency ?? 8, async ({ path, absolute }): Promise<ManifestEntry> => {
-    signal?.throwIfAborted();
-    const digest = await hashFile(absolute, path);
-    return { path, type: 'file', sha256: digest.sha256, size: digest.size, mode: digest.executable ? 0o755 : 0o644 };
+  const toEntry = (path: string, digest: FileDigest): ManifestEntry => ({
+    path,
+    type: 'file',
+    sha256: digest.sha256,
+    size: digest.size,
+    mode: digest.executable ? 0o755 : 0o644,
   });
-  const manifest = [...files, ...links].sort((a, b) => comparePaths(a.path, b.path));
+  // Small files synchronously (see hashSmallFileSync), in slices that give the event loop a turn, so timers,
+  // progress output and the abort signal are served while a tree of 100k files is hashed.
+  const manifest: ManifestEntry[] = links;
+  const large: PendingFile[] = [];
+  let sliceStart = performance.now();
+  for (const file of pending) {
+    const digest = hashSmallFileSync(file.absolute, file.path);
+    if (digest === undefined) large.push(file);
+    else manifest.push(toEntry(file.path, digest));
+    if (performance.now() - sliceStart > SYNC_SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+      sliceStart = performance.now();
+    }
+  }
+  const hashedLarge = await mapLimit(large, options.concurrency ?? 4, async ({ path, absolute }): Promise<ManifestEntry> => {
+    signal?.throwIfAborted();
+    return toEntry(path, await hashFile(absolute, path));
+  });
+  manifest.push(...hashedLarge);
+  manifest.sort((a, b) => comparePaths(a.path, b.path));
   excluded.sort((a, b) => comparePaths(a.path, b.path));
   warnings.sort((a, b) => comparePaths(a.path, b.path));
   return { root, files: manifest, excluded, warnings, digest: manifestDigest(manifest) };

@@ -10,7 +10,7 @@ type Schemas = components['schemas'];
 /** @internal */
 export const DeploymentFailureSchema = z.object({
   stage: z.enum(['upload', 'build', 'release']),
-  reason: z.enum(['build_failed', 'start_failed', 'health_check_failed', 'timed_out', 'internal_error']),
+  reason: z.enum(['build_failed', 'start_failed', 'health_check_failed', 'crashed_after_release', 'timed_out', 'internal_error']),
   message: z.string(),
 });
 assertType<Equals<z.infer<typeof DeploymentFailureSchema>, Schemas['DeploymentFailure']>>();

@@ -178,6 +178,24 @@ describe('deploy', () => {
     expect(result.failure).not.toBeNull();
   });
 
+  it('sends rollback and stabilization_seconds only when given; a crash after release rolls back by default', async () => {
+    const { client, base, server } = await setup({ build: 'crashes_after_release' });
+    const { events, result } = await run(client, base);
+    expect(server.createBodies[0]).not.toHaveProperty('rollback');
+    expect(server.createBodies[0]).not.toHaveProperty('stabilization_seconds');
+    expect(result).toMatchObject({ outcome: 'rolled_back', state: 'rolled_back', release: 2, failure: { reason: 'crashed_after_release' } });
+    expect(events.at(-1)).toMatchObject({ type: 'rolled_back', release: 2, failure: { stage: 'release', reason: 'crashed_after_release' } });
+  });
+
+  it('with rollback: false a crash after release ends failed, as a release failure (outcome health_check_failed)', async () => {
+    const { client, base, server } = await setup({ build: 'crashes_after_release' });
+    const { events, result } = await run(client, { ...base, rollback: false, stabilizationSeconds: 5 });
+    expect(server.createBodies[0]).toMatchObject({ rollback: false, stabilization_seconds: 5 });
+    expect(result).toMatchObject({ outcome: 'health_check_failed', state: 'failed', release: 2 });
+    expect(events.at(-1)).toMatchObject({ type: 'failed', stage: 'release', reason: 'crashed_after_release' });
+    expect(shape(events).slice(-4)).toEqual(['status:releasing', 'release_created', 'status:failed', 'failed']);
+  });
+
   it('gives up waiting after timeoutMs with a timeout event, without cancelling the deployment', async () => {
     const { client, base, server } = await setup({ build: 'never_finishes' });
     const { events, result } = await run(client, { ...base, timeoutMs: 300 });

@@ -10,7 +10,11 @@ import type { App, Deployment, DeploymentFailure, DeploymentState, LogLine } fro
  * steer it through `options` and read what happened from `packs` and `requests`.
  */
 
-export type BuildScript = 'success' | 'build_failed' | 'rolled_back' | 'health_check_failed' | 'never_finishes';
+/**
+ * `crashes_after_release`: the new release passes its health check, takes traffic, then crashes in its
+ * stabilization window — `rolled_back`, or `failed` when the deployment was created with `rollback: false`.
+ */
+export type BuildScript = 'success' | 'build_failed' | 'rolled_back' | 'health_check_failed' | 'crashes_after_release' | 'never_finishes';
 
 export interface FakeServerOptions {
   /** Apps that exist from the start (`network/app`). */
@@ -49,7 +53,7 @@ function tarEntries(tarBytes: Buffer): { name: string; data: Buffer }[] {
   return entries;
 }
 
-function script(build: BuildScript): DeploymentRecord['steps'] {
+function script(build: BuildScript, rollback: boolean): DeploymentRecord['steps'] {
   const failure = (stage: DeploymentFailure['stage'], reason: DeploymentFailure['reason'], message: string): DeploymentFailure => ({
     stage,
     reason,
@@ -74,6 +78,16 @@ function script(build: BuildScript): DeploymentRecord['steps'] {
         { state: 'releasing', release: 2 },
         { state: 'rolled_back', release: 2, failure: failure('release', 'health_check_failed', 'GET / never answered 2xx') },
       ];
+    case 'crashes_after_release': {
+      const crashed = rollback
+        ? failure('release', 'crashed_after_release', "Release v2's process exited with code 3 1 s after traffic switched to it; rolled back to v1.")
+        : failure('release', 'crashed_after_release', "Release v2's process exited with code 3 1 s after traffic switched to it; rollback is disabled.");
+      return [
+        { state: 'building', logs: ['ok'] },
+        { state: 'releasing', release: 2 },
+        { state: rollback ? 'rolled_back' : 'failed', release: 2, failure: crashed },
+      ];
+    }
     case 'health_check_failed':
       return [
         { state: 'building', logs: ['ok'] },
@@ -92,6 +106,8 @@ export class FakeDeployServer {
   readonly deployments = new Map<string, DeploymentRecord>();
   readonly packs: RecordedPack[] = [];
   readonly requests: string[] = [];
+  /** Bodies of `POST …/deployments`, in order. */
+  readonly createBodies: Record<string, unknown>[] = [];
   #packCount = 0;
   #server: Server | undefined;
   url = '';
@@ -169,7 +185,12 @@ export class FakeDeployServer {
       return this.#json(res, 201, app);
     }
     if ((m = path.match(/^\/api\/v1\/networks\/([^/]+)\/apps\/([^/]+)\/deployments$/)) && req.method === 'POST') {
-      const body = JSON.parse((await this.#body(req)).toString()) as { manifest: { sha256: string; size: number; type?: string }[]; message?: string };
+      const body = JSON.parse((await this.#body(req)).toString()) as {
+        manifest: { sha256: string; size: number; type?: string }[];
+        message?: string;
+        rollback?: boolean;
+      };
+      this.createBodies.push(body);
       const files = body.manifest.filter((e) => e.type !== 'symlink');
       const missing = [...new Set(files.map((e) => e.sha256).filter((d) => !this.blobs.has(d)))];
       const id = `dep_${this.deployments.size + 1}`;
@@ -189,7 +210,7 @@ export class FakeDeployServer {
         updated_at: '2025-01-01T00:00:00Z',
         finished_at: null,
       };
-      this.deployments.set(id, { deployment, steps: script(this.options.build ?? 'success'), logs: [] });
+      this.deployments.set(id, { deployment, steps: script(this.options.build ?? 'success', body.rollback ?? true), logs: [] });
       return this.#json(res, 201, deployment);
     }
     if (path === '/api/v1/blobs/packs' && req.method === 'POST') {
