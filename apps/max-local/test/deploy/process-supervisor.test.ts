@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReleaseFailedError } from '../../src/deploy/deploy-errors.js';
 import { ProcessSupervisor, type ProcessState, type RuntimeLogLine, type StateChangeInfo } from '../../src/deploy/process-supervisor.js';
 import { alive, httpGet, tempDir, waitFor, writeTestApp } from './helpers.js';
@@ -117,7 +117,8 @@ describe('ProcessSupervisor', () => {
     const stopping = Date.now();
     await supervisor.stop();
     expect(Date.now() - stopping).toBeGreaterThanOrEqual(250);
-    expect(alive(pid as number)).toBe(false);
+    // SIGKILL is delivered asynchronously: the grandchild dies moments after the group is signalled.
+    await vi.waitFor(() => expect(alive(pid as number)).toBe(false), { timeout: 2_000 });
     expect(lines.some((l) => l.source === 'platform' && l.line.includes('killing'))).toBe(true);
   });
 });
