@@ -24,5 +24,9 @@ const code = await main(process.argv.slice(2), {
   signal: controller.signal,
 });
 process.exitCode = code;
-// After Ctrl-C, timers or sockets of the aborted work must not keep the process alive.
-if (interrupted) process.exit(code);
+// The command is done: leave as soon as our output is flushed. Otherwise Node's fetch keeps its idle keep-alive
+// socket open for ~50 ms more (a third of a typical command), and after Ctrl-C, timers or sockets of the aborted
+// work could keep the process alive.
+const flushed = (stream) => new Promise((resolve) => (stream.writableNeedDrain ? stream.once('drain', resolve) : resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);
