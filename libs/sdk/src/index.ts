@@ -31,11 +31,13 @@ export type { ConfigApplyParams, ConfigExportParams, ConfigPlanParams, ConfigRes
 export type { DashboardParams, DashboardResource } from './resources/dashboard.js';
 export type { EnvListParams, EnvScope } from './resources/env-scope.js';
 export type { EventListParams, EventStreamItem, EventStreamParams, EventsResource } from './resources/events.js';
+export type { EventFollowItem, EventFollowParams } from './resources/event-follow.js';
 export type { BlobsResource, UploadBody, UploadOptions } from './resources/blobs.js';
 export type { DeploymentListParams, DeploymentsResource } from './resources/deployments.js';
 export type { ReleaseListParams, ReleasesResource } from './resources/releases.js';
 export type { LogHistory, LogListParams, LogStreamParams, LogsResource } from './resources/logs.js';
 export type { LogStreamItem } from './realtime/log-stream.js';
+export { MAX_LOG_TAIL, type LogReadItem, type LogReadOptions } from './resources/log-read.js';
 export type { DeploymentWatchItem, DeploymentWatchOptions } from './resources/deployment-watch.js';
 export type { LogTarget } from './resources/log-target.js';
 export type { MeResource } from './resources/me.js';

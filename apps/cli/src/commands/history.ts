@@ -1,4 +1,4 @@
-import type { Event, MaxClient } from '@max/rig-sdk';
+import type { Event, EventFollowParams, MaxClient } from '@max/rig-sdk';
 import { parseAppRef } from '../app-ref.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors/cli-error.js';
@@ -7,36 +7,33 @@ import { palette } from '../output/colors.js';
 import { parseTimeFlag } from '../parse/parse-time.js';
 import { openSession } from '../session.js';
 import type { Invocation } from './command-def.js';
-import { matchesEventFilter, type EventFilter } from './event-filter.js';
 import { eventColumns } from './event-views.js';
 import { stringOption } from './views.js';
 
-/** The newest event's seq of the whole feed (0 when there is none): where a live stream picks up. */
-async function latestSeq(client: MaxClient, signal: AbortSignal): Promise<number> {
-  const [newest] = await client.events.list({ limit: 1 }, { signal }).toArray({ max: 1 });
-  return newest?.seq ?? 0;
-}
-
 /**
- * `--follow`: every event after `afterSeq` that matches the filters and was not listed already, as it happens.
- * Table mode prints one row per event (tab-separated when piped, like the list); `-o jsonl` one object per line.
- * A range the platform no longer holds is reported on stderr, never skipped in silence.
+ * `--follow`: the history oldest first (like `tail -f`), then every new matching event as it happens, from
+ * `client.events.follow` (which filters live events like the API filters the list, and drops the duplicate
+ * at the boundary). The history is one table; live rows come one by one (tab-separated when piped, like the
+ * list); `-o jsonl` prints one object per event. A range the platform no longer holds is told on stderr.
  */
-async function follow(ctx: CommandContext, client: MaxClient, filter: EventFilter, afterSeq: number, listed: ReadonlySet<string>): Promise<void> {
-  if (ctx.out.human && ctx.io.isStderrTTY) ctx.out.note(ctx.out.err.dim('Following new events; Ctrl-C stops.'));
+async function follow(ctx: CommandContext, client: MaxClient, params: EventFollowParams): Promise<void> {
   const style = { tty: false, palette: palette(ctx.globals.color && ctx.io.isStdoutTTY), columns: ctx.io.columns };
-  for await (const item of client.events.stream({ afterSeq, signal: ctx.signal })) {
+  const history: Event[] = [];
+  let live = false;
+  for await (const item of client.events.follow({ ...params, signal: ctx.signal })) {
     if (item.type === 'gap') {
       ctx.out.warn(`events ${item.fromSeq}–${item.toSeq} are no longer held by the platform (${item.reason}); they cannot be shown.`);
-      continue;
-    }
-    const event = item.event;
-    if (listed.has(event.id) || !matchesEventFilter(event, filter)) continue;
-    if (ctx.out.human) {
+    } else if (item.type === 'live') {
+      live = true;
+      ctx.out.list(history, eventColumns);
+      if (ctx.out.human && ctx.io.isStderrTTY) ctx.out.note(ctx.out.err.dim('Following new events; Ctrl-C stops.'));
+    } else if (!live) {
+      history.push(item.event);
+    } else if (ctx.out.human) {
       // One row per event: tab-separated when piped (the list's format), two spaces between columns on a terminal.
-      const row = renderTable([event], eventColumns, style);
+      const row = renderTable([item.event], eventColumns, style);
       ctx.io.stdout.write(ctx.io.isStdoutTTY ? row.replace(/\t/g, '  ') : row);
-    } else ctx.out.line(event);
+    } else ctx.out.line(item.event);
   }
 }
 
@@ -57,25 +54,17 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
   const following = o['follow'] === true;
   if (following && ctx.out.mode === 'json') throw new UsageError('--follow streams events, so it cannot print one JSON document.', 'Use -o jsonl (one JSON object per event) with --follow.');
   if (following && until !== undefined) throw new UsageError('--follow shows new events, so it cannot stop at --until.', 'Pass only one of them.');
-  const filter: EventFilter = {
+  const filters = {
     ...(network !== undefined ? { network } : {}),
     ...(app !== undefined ? { app } : {}),
     ...(actor !== undefined ? { actor } : {}),
     ...(action !== undefined ? { action } : {}),
-  };
-  const params = {
-    ...filter,
     ...(since !== undefined ? { since: parseTimeFlag('since', since) } : {}),
-    ...(until !== undefined ? { until: parseTimeFlag('until', until) } : {}),
-    limit: Math.min(limit, 200),
   };
+  const range = until !== undefined ? { until: parseTimeFlag('until', until) } : {};
   const { client } = await openSession(ctx);
-  // The live stream starts after the newest event that existed before the list was read, so an event made in
-  // between is either listed or streamed (the `listed` set drops the one that would be both).
-  const cursor = following ? await latestSeq(client, ctx.signal) : 0;
+  if (following) return follow(ctx, client, { ...filters, tail: limit });
+  const params = { ...filters, ...range, limit: Math.min(limit, 200) };
   const events: Event[] = await client.events.list(params, { signal: ctx.signal }).toArray({ max: limit });
-  if (!following) return ctx.out.list(events, eventColumns, { empty: 'No events match.' });
-  // Followed output reads top to bottom in time order, like `tail -f`: the history first, then what happens next.
-  ctx.out.list([...events].reverse(), eventColumns);
-  await follow(ctx, client, filter, cursor, new Set(events.map((e) => e.id)));
+  ctx.out.list(events, eventColumns, { empty: 'No events match.' });
 }

@@ -1,4 +1,4 @@
-import type { LogLine, LogPage, LogStreamItem } from '@max/rig-sdk';
+import type { LogLine, LogReadItem, LogReadOptions, LogStreamItem } from '@max/rig-sdk';
 import { describe, expect, it } from 'vitest';
 import { createTestIo } from '../../test/helpers/test-io.js';
 import type { CommandContext } from '../context.js';
@@ -7,8 +7,7 @@ import type { GlobalFlags, OutputMode } from '../global-options.js';
 import { outputContract } from '../json-contract/outputs.js';
 import { stripAnsi } from '../output/colors.js';
 import { Output } from '../output/output.js';
-import { DEFAULT_TAIL, parseLogQuery, printLogs } from './logs-command.js';
-import type { LogsApi } from './logs-reader.js';
+import { DEFAULT_TAIL, parseLogQuery, printLogs, type LogsApi } from './logs-command.js';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
 
@@ -25,7 +24,7 @@ describe('parseLogQuery', () => {
       follow: true,
       since: '2026-03-01T11:50:00.000Z',
       until: undefined,
-      grep: 'GET',
+      contains: 'GET',
       stream: 'stderr',
       tail: 5,
     });
@@ -46,10 +45,22 @@ describe('parseLogQuery', () => {
 
 const line = (seq: number, text: string, extra: Partial<LogLine> = {}): LogLine => ({ seq, ts: `2026-03-01T12:00:0${seq}.000Z`, stream: 'stdout', source: 'app', line: text, ...extra });
 
-function fakeApi(history: LogLine[], live: LogStreamItem[], earliest: number | null = 1): LogsApi {
+/**
+ * `client.logs.read` scripted as the SDK answers (its logic is tested in the SDK): a retention gap when lines
+ * before `earliest` are gone, the history, then with `follow` the live marker and the live items. Records the
+ * options it was called with.
+ */
+function fakeApi(history: LogLine[], live: LogStreamItem[], earliest: number | null = 1): LogsApi & { calls: LogReadOptions[] } {
+  const calls: LogReadOptions[] = [];
   return {
-    page: (): Promise<LogPage> => Promise.resolve({ data: history, has_more: false, earliest_seq: earliest, latest_seq: history.at(-1)?.seq ?? null }),
-    async *stream() {
+    calls,
+    async *read(_target, options = {}): AsyncGenerator<LogReadItem, void, undefined> {
+      calls.push(options);
+      await Promise.resolve();
+      if (earliest !== null && earliest > 1) yield { type: 'gap', fromSeq: 1, toSeq: earliest - 1, reason: 'retention' };
+      for (const line of history) yield { type: 'line', line };
+      if (options.follow !== true) return;
+      yield { type: 'live' };
       yield* live;
     },
   };
@@ -73,7 +84,9 @@ describe('printLogs', () => {
 
   it('piped table mode: plain `ts label | line`, stderr lines marked, gaps on stderr', async () => {
     const { ctx, io } = context('table');
-    await printLogs(ctx, fakeApi(history, live, 3), { network: 'shop', app: 'web' }, { follow: true, tail: 100 });
+    const api = fakeApi(history, live, 3);
+    await printLogs(ctx, api, { network: 'shop', app: 'web' }, { follow: true, tail: 100 });
+    expect(api.calls).toEqual([{ follow: true, tail: 100, signal: ctx.signal }]);
     expect(io.stdoutText()).toBe(
       ['2026-03-01T12:00:03.000Z app | GET /', '2026-03-01T12:00:04.000Z platform:stderr | boom', '2026-03-01T12:00:07.000Z app | GET /live', ''].join('\n'),
     );

@@ -1,6 +1,5 @@
-import type { LogLine } from '@max/rig-sdk';
+import type { LogLine, LogReadItem } from '@max/rig-sdk';
 import type { Palette } from '../output/colors.js';
-import type { LogItem } from './logs-reader.js';
 
 /**
  * How `rig logs` shows its items. Machine modes: a log line is the wire line (`{seq, ts, stream, source, line}`,
@@ -14,7 +13,7 @@ export type LogRecord =
   | { type: 'eof'; last_seq: number | null; state: string };
 
 /** The machine record of an item; the history/live boundary has none. */
-export function logRecord(item: LogItem): LogRecord | undefined {
+export function logRecord(item: LogReadItem): LogRecord | undefined {
   switch (item.type) {
     case 'line': {
       const { seq, ts, stream, source, line, app } = item.line;

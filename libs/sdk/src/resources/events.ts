@@ -10,6 +10,7 @@ import { EventPageSchema, EventRevertResultSchema, EventSchema } from '../schema
 import { MeSchema } from '../schemas/me.js';
 import type { Event, EventRevertResult } from '../types.js';
 import { assertResourceName } from '../validation/resource-name.js';
+import { followEvents, type EventFollowItem, type EventFollowParams } from './event-follow.js';
 
 /**
  * Filters for `events.list`. Times are RFC 3339 strings or `Date`s.
@@ -164,6 +165,29 @@ export class EventsResource {
       responseSchema: EventRevertResultSchema,
       options,
     });
+  }
+
+  /**
+   * The audit history, then what happens next — `tail -f` for events: the matching events oldest first, a
+   * `live` marker, then live events as they happen, filtered exactly like the list (the channel carries every
+   * event of the user; the SDK applies `network`, `app`, `actor`, `action` and `since` to it). No event is
+   * lost or shown twice at the boundary: the live stream resumes after the feed's newest seq as it stood
+   * before the history was read, and drops what the history already showed. Ranges the platform no longer
+   * holds arrive as `gap` items. It never ends by itself: abort `signal` to stop (the loop then finishes).
+   *
+   * @example
+   * ```ts
+   * const controller = new AbortController();
+   * process.once('SIGINT', () => controller.abort());
+   * for await (const item of client.events.follow({ network: 'staging', tail: 20, signal: controller.signal })) {
+   *   if (item.type === 'event') console.log(item.event.created_at, item.event.action);
+   *   else if (item.type === 'gap') console.error(`events ${item.fromSeq}..${item.toSeq} are gone (${item.reason})`);
+   *   else console.error('-- live --');
+   * }
+   * ```
+   */
+  follow(params: EventFollowParams = {}): AsyncGenerator<EventFollowItem, void, undefined> {
+    return followEvents(this, params);
   }
 
   /**

@@ -7,6 +7,7 @@ import { subscribeLogChannel, type LogStreamItem } from '../realtime/log-stream.
 import { openSocket } from '../realtime/open-socket.js';
 import { LogPageSchema } from '../schemas/log-line.js';
 import type { LogLine, LogPage, LogStream } from '../types.js';
+import { readLogs, type LogReadItem, type LogReadOptions } from './log-read.js';
 import { resolveLogTarget, type LogTarget } from './log-target.js';
 
 /**
@@ -206,6 +207,32 @@ export class LogsResource {
       afterSeq,
       params.tail === true,
     );
+  }
+
+  /**
+   * Reads one log stream the way `tail -f` does: its history (optionally narrowed by `since`, `until`,
+   * `stream`, `contains` and `tail`), then with `follow` its live lines — one ordered sequence with no gap and
+   * no duplicate at the boundary, whatever the filters (the live stream resumes by seq right after the newest
+   * line the history saw, so a line written meanwhile is streamed once). Lost ranges arrive as `gap` items,
+   * never hidden; a `live` item marks where the history ends; a followed build log ends with `eof`. A followed
+   * read of app or network logs ends only when `signal` aborts (the loop then just finishes).
+   *
+   * Invalid options (`tail` out of range, `until` with `follow`) and an invalid target reject with
+   * `MaxValidationError` when iteration starts, before any request.
+   *
+   * @example
+   * ```ts
+   * const controller = new AbortController();
+   * process.once('SIGINT', () => controller.abort());
+   * for await (const item of client.logs.read({ network: 'staging', app: 'web' }, { tail: 100, follow: true, signal: controller.signal })) {
+   *   if (item.type === 'line') console.log(item.line.ts, item.line.line);
+   *   else if (item.type === 'gap') console.error(`-- ${item.toSeq - item.fromSeq + 1} lines lost (${item.reason}) --`);
+   *   else if (item.type === 'live') console.error('-- following --');
+   * }
+   * ```
+   */
+  read(target: LogTarget, options: LogReadOptions = {}): AsyncGenerator<LogReadItem, void, undefined> {
+    return readLogs(this, target, options);
   }
 
   /**
