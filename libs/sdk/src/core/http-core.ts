@@ -64,6 +64,11 @@ export interface SendSpec<T> {
   withoutToken?: boolean | undefined;
   /** A non-JSON body (blob uploads). Sent with `fetch` directly, so a stream is never teed or buffered. */
   rawBody?: RawBody | undefined;
+  /**
+   * Sends the raw body instead of `fetch` (e.g. `node:http`, which can tell when the socket is done with each
+   * piece). Everything else — token, retries, refresh, timeout, trace, error mapping — stays here.
+   */
+  transport?: RawTransport | undefined;
   /** Overrides the client's per-attempt timeout (uploads take longer than API calls). */
   timeoutMs?: number | undefined;
   /** Overrides the client's retry limit for this call (0: no automatic retries). */
@@ -84,6 +89,52 @@ export interface RawBody {
   data: RawBodyData | (() => RawBodyData);
 }
 
+/**
+ * What {@link RawTransport} answers: the parts of a `Response` the client reads (a `Response` is one).
+ *
+ * @example
+ * ```ts
+ * const answer: RawResponse = new Response('{}', { status: 200 });
+ * ```
+ */
+export interface RawResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  text(): Promise<string>;
+}
+
+/**
+ * One attempt of a raw upload, as handed to a {@link RawTransport}. `headers` already carry the
+ * `Authorization`, `Idempotency-Key` and `Content-Type` of this attempt.
+ *
+ * @example
+ * ```ts
+ * const send: RawTransport = ({ url, method, headers, body, signal }) =>
+ *   fetch(url, { method, headers, signal, body: typeof body.data === 'function' ? body.data() : body.data, duplex: 'half' } as RequestInit);
+ * ```
+ */
+export interface RawTransportRequest {
+  url: string;
+  method: HttpMethod;
+  headers: Headers;
+  body: RawBody;
+  /** Aborted on the caller's abort and on the attempt's timeout: stop sending and reject. */
+  signal: AbortSignal;
+}
+
+/**
+ * Sends one attempt of a raw upload and resolves with the response, or rejects when no response came (the
+ * client turns that into `MaxConnectionError`, `MaxTimeoutError` or `MaxAbortError`). A body factory must be
+ * called once per attempt.
+ *
+ * @example
+ * ```ts
+ * const transport: RawTransport = (request) => mySender(request);
+ * ```
+ */
+export type RawTransport = (request: RawTransportRequest) => Promise<RawResponse>;
+
 /** Whether every attempt can send the body again: JSON, bytes and body factories can; a bare stream cannot. */
 function isResendable(spec: SendSpec<unknown>): boolean {
   const data = spec.rawBody?.data;
@@ -95,7 +146,7 @@ class AttemptTimeout extends Error {}
 
 /** What one attempt produced. */
 type AttemptOutcome =
-  | { kind: 'response'; response: Response; text: string; durationMs: number }
+  | { kind: 'response'; response: RawResponse; text: string; durationMs: number }
   | { kind: 'error'; error: MaxError; durationMs: number };
 
 /**
@@ -278,7 +329,8 @@ export class HttpCore {
       url: redactUrl(url),
       attempt,
       headers: redactHeaders(headers),
-      ...(spec.body === undefined ? {} : { body: redactJson(spec.body) }),
+      // Only with a trace sink: the redacted copy of a deploy manifest is thousands of objects.
+      ...(spec.body === undefined || this.#options.onTrace === undefined ? {} : { body: redactJson(spec.body) }),
     });
     if (signal?.aborted) return { kind: 'error', error: abortError(request), durationMs: 0 };
 
@@ -296,7 +348,9 @@ export class HttpCore {
               signal: combined,
               ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
             })
-          : await this.#sendRaw(url, spec.method, headers, spec.rawBody, combined);
+          : spec.transport !== undefined
+            ? await spec.transport({ url, method: spec.method, headers, body: spec.rawBody, signal: combined })
+            : await this.#sendRaw(url, spec.method, headers, spec.rawBody, combined);
       const text = await response.text();
       return { kind: 'response', response, text, durationMs: elapsed() };
     } catch (error) {
@@ -416,11 +470,15 @@ function throwIfAborted(signal: AbortSignal | undefined, request: { method: stri
   if (signal?.aborted) throw abortError(request, signal.reason);
 }
 
-/** A short reason for a failed fetch, e.g. `ECONNREFUSED` from undici's `cause`. */
+/** A short reason for a failed send, e.g. `ECONNREFUSED` from undici's `cause` or from a `node:http` error itself. */
 function describeNetworkError(error: unknown): string {
   if (isMaxError(error)) return error.message;
   const cause = error instanceof Error ? error.cause : undefined;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
+  const code = errorCode(cause) ?? errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
-  return redactSecrets(code ? `${code}: ${message}` : message);
+  return redactSecrets(code && !message.includes(code) ? `${code}: ${message}` : message);
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }

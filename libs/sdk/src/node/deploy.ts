@@ -8,7 +8,7 @@ import type { DeployEvent, DeployOutcome, DeployResult } from './deploy-events.j
 import { DEFAULT_MAX_CHUNK_BYTES } from './pack-blobs.js';
 import { summarizeBundle } from './summarize-bundle.js';
 import type { ManifestEntry } from './types.js';
-import { uploadMissingBlobs } from './upload-missing-blobs.js';
+import { uploadMissingBlobs, type PackUpload } from './upload-missing-blobs.js';
 import { walkSourceTree, type WalkOptions } from './walk-source-tree.js';
 
 /**
@@ -53,6 +53,13 @@ export interface DeployOptions {
   uploadRetries?: number;
   /** First backoff step between pack attempts (default 500 ms, doubling, with jitter). */
   retryBaseDelayMs?: number;
+  /**
+   * How packs travel. `'node-http'` (default) sends them with `node:http`, which reports when the socket has
+   * written each piece, so an upload reuses a few buffers and its memory stays flat however big the tree.
+   * `'fetch'` sends them through the client's `fetch` (use it when the client was given its own `fetch`, e.g. for
+   * a proxy: `'node-http'` connects to the API URL directly). Token, retries and errors are the same either way.
+   */
+  upload?: PackUpload;
   /** How to follow the build (default: realtime channels, falling back to polling). */
   transport?: DeploymentWatchOptions['transport'];
   /** Polling interval when polling (default 1000 ms). */
@@ -79,7 +86,10 @@ export interface DeployClient {
 
 function assertPositiveInteger(value: number | undefined, name: string): void {
   if (value === undefined || (Number.isSafeInteger(value) && value >= 1)) return;
-  const problem = 'must be a positive integer';
+  invalidOption(name, 'must be a positive integer');
+}
+
+function invalidOption(name: string, problem: string): never {
   throw new MaxValidationError({
     code: 'validation_failed',
     message: `Invalid deploy option ${name}: ${problem}`,
@@ -159,6 +169,9 @@ export async function* deploy(client: DeployClient, options: DeployOptions): Asy
   assertPositiveInteger(options.concurrency, 'concurrency');
   assertPositiveInteger(options.chunkBytes, 'chunkBytes');
   assertPositiveInteger(options.timeoutMs, 'timeoutMs');
+  if (options.upload !== undefined && options.upload !== 'node-http' && options.upload !== 'fetch') {
+    invalidOption('upload', "must be 'node-http' or 'fetch'");
+  }
 
   // One signal for everything: the caller's abort, the overall deadline, and the consumer leaving the loop.
   const deadline = new AbortController();
@@ -230,6 +243,7 @@ export async function* deploy(client: DeployClient, options: DeployOptions): Asy
           chunkBytes: options.chunkBytes ?? DEFAULT_MAX_CHUNK_BYTES,
           retries: options.uploadRetries ?? 4,
           retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
+          upload: options.upload ?? 'node-http',
           signal,
           onProgress: (progress) => events.push({ type: 'upload_progress', ...progress }),
           onRetry: (retry) => events.push({ type: 'upload_retry', ...retry }),

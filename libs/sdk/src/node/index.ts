@@ -18,6 +18,8 @@ export {
   type PackOptions,
 } from './pack-blobs.js';
 export { deploy, runDeploy, type DeployClient, type DeployOptions } from './deploy.js';
+export { createNodeHttpTransport, type NodeHttpTransport, type NodeHttpTransportOptions } from './node-http-transport.js';
+export type { PackUpload } from './upload-missing-blobs.js';
 export type { DeployEvent, DeployOutcome, DeployResult, UploadProgress } from './deploy-events.js';
 export { MaxBundleError, type BundleErrorCode } from './bundle-error.js';
 export type {

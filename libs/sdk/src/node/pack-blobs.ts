@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Readable, addAbortSignal } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { MaxBundleError } from './bundle-error.js';
+import type { BufferPool } from './buffer-pool.js';
 import { looksIncompressible } from './compressibility.js';
 import { describe } from './hash-file.js';
+import { joinRoot } from './join-root.js';
 import { TAR_BLOCK, TAR_TRAILER, tarFileHeader, tarMemberBytes, tarPadding } from './tar-header.js';
 import type { ManifestEntry } from './types.js';
 
@@ -117,7 +118,7 @@ export async function* packBlobs(
     if (entry.type !== 'file' || seen.has(entry.sha256)) continue;
     seen.add(entry.sha256);
     const blob: ChunkBlob = { sha256: entry.sha256, size: entry.size, path: entry.path };
-    const kind = (await isIncompressible(blob, join(root, entry.path))) ? 'stored' : 'deflated';
+    const kind = (await isIncompressible(blob, joinRoot(root, entry.path))) ? 'stored' : 'deflated';
     const member = tarMemberBytes(blob.size);
     const current = filling[kind];
     if (current.blobs.length > 0 && current.tarBytes + member > maxChunkBytes) {
@@ -191,6 +192,12 @@ export interface ChunkStream {
 const BATCH_BYTES = 256 * 1024;
 /** Files up to this size are read with one synchronous call: for thousands of small sources, three promise round trips per file (open/read/close) cost more than the read. */
 const SMALL_READ_BYTES = 64 * 1024;
+/** Output size zlib allocates for a deflated batch: about what level 1 makes of 256 KiB of source text, so one piece, no concat, little slack. */
+const DEFLATE_OUT_BYTES = 64 * 1024;
+/** Largest payload of a stored deflate block (its length field has 16 bits). */
+const STORED_BLOCK_BYTES = 0xffff;
+/** Size of a batch written as stored blocks: the bytes plus a 5-byte header per block. */
+const STORED_BATCH_BYTES = BATCH_BYTES + 5 * Math.ceil(BATCH_BYTES / STORED_BLOCK_BYTES);
 /** gzip member header: magic, deflate, no flags, mtime 0, no extra flags, OS "unknown" — fixed, so packs are reproducible. */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff]);
 /** An empty final deflate block (fixed Huffman, BFINAL set): ends the segments, each of which ends byte-aligned. */
@@ -215,7 +222,11 @@ export function createChunkStream(chunk: BlobChunk, options: ChunkStreamOptions 
   const progress: ChunkProgress = { blobBytesRead: 0, bytesOut: 0 };
   const report = () => options.onProgress?.({ ...progress });
   // highWaterMark 1: the stream asks for the next batch only once the previous one was taken.
-  const readable = Readable.from(gzipMembers(chunk, progress, report), { objectMode: false, highWaterMark: 1 });
+  // Pieces handed to a Node or web stream may sit in its queue: each gets a buffer of its own (`out` undefined).
+  const readable = Readable.from(gzipMembers(chunk, progress, report, { batch: Buffer.allocUnsafe(BATCH_BYTES) }), {
+    objectMode: false,
+    highWaterMark: 1,
+  });
   if (options.signal !== undefined) addAbortSignal(options.signal, readable);
   return {
     readable,
@@ -230,8 +241,99 @@ export function createChunkStream(chunk: BlobChunk, options: ChunkStreamOptions 
   };
 }
 
+/** Size of the buffers {@link createPackBody} takes from its pool (two per body). @internal */
+export const PACK_BUFFER_BYTES = STORED_BATCH_BYTES;
+
+/**
+ * A chunk's bytes for a sender that writes each piece to a socket and asks for the next only once the socket is
+ * done with it (the `node:http` transport does): see {@link createPackBody}.
+ *
+ * @internal
+ */
+export interface PackBody {
+  /** Pull-only (high-water mark 0): nothing is read from disk or deflated before the consumer asks for a piece. */
+  readonly stream: ReadableStream<Uint8Array>;
+  /** The chunk's own failure (`file_changed`, `unreadable`), if the stream failed for that reason. */
+  readonly error: unknown;
+  readonly blobBytesRead: number;
+}
+
+/**
+ * Like {@link createChunkStream}, but its pieces are *borrowed*: they live in two buffers taken from `pool`
+ * and reused for the next piece, so a whole upload allocates a few hundred KiB instead of one buffer per piece.
+ * A piece may be overwritten as soon as the consumer asks for the next one (or cancels), so the consumer must
+ * have finished writing it by then — destroy the request before cancelling on failure. The buffers go back to
+ * the pool when the stream ends or is cancelled.
+ *
+ * @internal
+ */
+export function createPackBody(chunk: BlobChunk, pool: BufferPool, onProgress?: (progress: ChunkProgress) => void): PackBody {
+  const progress: ChunkProgress = { blobBytesRead: 0, bytesOut: 0 };
+  const report = () => onProgress?.({ ...progress });
+  let batch: Buffer | undefined = pool.take();
+  let out: Buffer | undefined = pool.take();
+  const release = () => {
+    if (batch !== undefined) pool.give(batch);
+    if (out !== undefined) pool.give(out);
+    batch = undefined;
+    out = undefined;
+  };
+  const pieces = gzipMembers(chunk, progress, report, { batch, out });
+  let failure: unknown;
+  let closed = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const step = await pieces.next();
+          if (closed) return;
+          if (step.done) {
+            closed = true;
+            release();
+            controller.close();
+          } else {
+            controller.enqueue(step.value);
+          }
+        } catch (error) {
+          if (closed) return;
+          closed = true;
+          failure = error;
+          release();
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        closed = true;
+        // Runs the generators' `finally` blocks (closing the file being read) before the buffers are reused.
+        await pieces.return(undefined).catch(() => undefined);
+        release();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return {
+    stream,
+    get error() {
+      return failure;
+    },
+    get blobBytesRead() {
+      return progress.blobBytesRead;
+    },
+  };
+}
+
+/**
+ * The buffers a chunk's bytes are made in: `batch` (at least {@link BATCH_BYTES}) holds the tar bytes being
+ * gathered; `out` (at least {@link STORED_BATCH_BYTES}), when given, receives every stored-block piece, so each
+ * yielded stored piece is only valid until the next one is asked for.
+ */
+interface PackBuffers {
+  batch: Buffer;
+  out?: Buffer | undefined;
+}
+
 /** The gzip bytes of a chunk: header, one deflated segment per tar batch, final block, CRC-32 and size trailer. */
-async function* gzipMembers(chunk: BlobChunk, progress: ChunkProgress, report: () => void): AsyncGenerator<Buffer> {
+async function* gzipMembers(chunk: BlobChunk, progress: ChunkProgress, report: () => void, buffers: PackBuffers): AsyncGenerator<Buffer> {
   const emit = (bytes: Buffer): Buffer => {
     progress.bytesOut += bytes.length;
     report();
@@ -240,13 +342,13 @@ async function* gzipMembers(chunk: BlobChunk, progress: ChunkProgress, report: (
   yield emit(GZIP_HEADER);
   let crc = 0;
   let size = 0;
-  for await (const batch of tarBatches(chunk, progress, report)) {
+  for await (const batch of tarBatches(chunk, progress, report, buffers.batch.subarray(0, BATCH_BYTES))) {
     crc = crc32(batch, crc);
     size += batch.length;
     const deflated =
       chunk.level === 0
-        ? storedBlocks(batch)
-        : deflateRawSync(batch, { level: chunk.level, finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: batch.length + 1024 });
+        ? storedBlocks(batch, buffers.out)
+        : deflateRawSync(batch, { level: chunk.level, finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: DEFLATE_OUT_BYTES });
     yield emit(deflated);
   }
   const trailer = Buffer.alloc(FINAL_BLOCK.length + 8);
@@ -256,16 +358,15 @@ async function* gzipMembers(chunk: BlobChunk, progress: ChunkProgress, report: (
   yield emit(trailer);
 }
 
-/** Largest payload of a stored deflate block (its length field has 16 bits). */
-const STORED_BLOCK_BYTES = 0xffff;
-
 /**
  * `data` as non-final stored deflate blocks (RFC 1951 §3.2.4: a byte-aligned header, LEN, NLEN, the bytes) in one
  * exact-size buffer: what zlib's level 0 produces, without a zlib stream, its 16 KiB output pieces and a concat.
+ * Written into `into` when given (and returned as a view of it), else into a fresh buffer.
  */
-function storedBlocks(data: Buffer): Buffer {
+function storedBlocks(data: Buffer, into?: Buffer): Buffer {
   const blocks = Math.max(1, Math.ceil(data.length / STORED_BLOCK_BYTES));
-  const out = Buffer.allocUnsafe(data.length + 5 * blocks);
+  const bytes = data.length + 5 * blocks;
+  const out = into !== undefined && into.length >= bytes ? into.subarray(0, bytes) : Buffer.allocUnsafe(bytes);
   let at = 0;
   for (let offset = 0, i = 0; i < blocks; i++, offset += STORED_BLOCK_BYTES) {
     const length = Math.min(STORED_BLOCK_BYTES, data.length - offset);
@@ -284,30 +385,30 @@ function storedBlocks(data: Buffer): Buffer {
  * consumer ({@link gzipMembers}) deflates it synchronously before asking for the next, and never-reused buffers
  * would leave another 100 MB of garbage per 100 MB uploaded for the GC to find late.
  */
-async function* tarBatches(chunk: BlobChunk, progress: ChunkProgress, report: () => void): AsyncGenerator<Buffer> {
-  const batch = Buffer.allocUnsafe(BATCH_BYTES);
+async function* tarBatches(chunk: BlobChunk, progress: ChunkProgress, report: () => void, batch: Buffer): AsyncGenerator<Buffer> {
   let used = 0;
-  /** Room for at least `bytes` more (a fresh batch when the current one is too full); yields the full one first. */
-  const flushIfFull = function* (bytes: number): Generator<Buffer> {
-    if (used > 0 && used + bytes > batch.length) {
-      yield batch.subarray(0, used);
-      used = 0;
-    }
-  };
+  // Room checks are spelled out at each step (`used + n > batch.length` → hand the full batch on first): a helper
+  // generator per step, delegated to with `yield*`, allocated more than the packing itself for small files.
   const zeros = (count: number): void => {
     batch.fill(0, used, used + count);
     used += count;
   };
 
   for (const blob of chunk.blobs) {
-    yield* flushIfFull(TAR_BLOCK);
-    tarFileHeader(blob.sha256, blob.size).copy(batch, used);
+    if (used > 0 && used + TAR_BLOCK > batch.length) {
+      yield batch.subarray(0, used);
+      used = 0;
+    }
+    tarFileHeader(blob.sha256, blob.size, batch, used);
     used += TAR_BLOCK;
     const hash = createHash('sha256');
-    const absolute = join(chunk.root, blob.path);
+    const absolute = joinRoot(chunk.root, blob.path);
     let read = 0;
     if (blob.size <= SMALL_READ_BYTES) {
-      yield* flushIfFull(blob.size);
+      if (used > 0 && used + blob.size > batch.length) {
+        yield batch.subarray(0, used);
+        used = 0;
+      }
       read = readSmall(absolute, blob, batch, used);
       hash.update(batch.subarray(used, used + read));
       used += read;
@@ -321,7 +422,10 @@ async function* tarBatches(chunk: BlobChunk, progress: ChunkProgress, report: ()
       try {
         // Read exactly `size` bytes: a file that grew still yields the bytes the manifest hashed, or a mismatch.
         while (read < blob.size) {
-          yield* flushIfFull(1);
+          if (used === batch.length) {
+            yield batch;
+            used = 0;
+          }
           const want = Math.min(batch.length - used, blob.size - read);
           const { bytesRead } = await handle.read(batch, used, want, read);
           if (bytesRead === 0) break;
@@ -343,10 +447,16 @@ async function* tarBatches(chunk: BlobChunk, progress: ChunkProgress, report: ()
       report();
     }
     const padding = tarPadding(blob.size);
-    yield* flushIfFull(padding);
+    if (used > 0 && used + padding > batch.length) {
+      yield batch.subarray(0, used);
+      used = 0;
+    }
     zeros(padding);
   }
-  yield* flushIfFull(TAR_TRAILER);
+  if (used > 0 && used + TAR_TRAILER > batch.length) {
+    yield batch.subarray(0, used);
+    used = 0;
+  }
   zeros(TAR_TRAILER);
   yield batch.subarray(0, used);
 }

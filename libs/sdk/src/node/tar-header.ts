@@ -17,18 +17,26 @@ export function tarMemberBytes(size: number): number {
 }
 
 function writeOctal(block: Buffer, offset: number, length: number, value: number): void {
-  // `length - 1` digits, zero-padded, then NUL — the form every tar reads.
-  block.write(value.toString(8).padStart(length - 1, '0'), offset, length - 1, 'ascii');
+  // `length - 1` digits, zero-padded, then NUL — the form every tar reads. Digit by digit, right to left: no
+  // string per field (a header is written for every blob packed).
+  let rest = value;
+  for (let i = offset + length - 2; i >= offset; i--) {
+    block[i] = 0x30 + (rest % 8);
+    rest = Math.floor(rest / 8);
+  }
+  block[offset + length - 1] = 0;
 }
 
 /**
  * A POSIX ustar header for a regular file. Everything but name and size is fixed (mode 0644, owner 0, mtime 0):
  * blobs are content only, their real mode lives in the manifest, and fixed fields make chunks reproducible.
- * Names must be ASCII and at most 100 bytes — callers use hex digests.
+ * Names must be ASCII and at most 100 bytes — callers use hex digests. Written into `target` at `offset` when
+ * given (the packer's batch buffer: no allocation per member), else into a new block.
  */
-export function tarFileHeader(name: string, size: number): Buffer {
+export function tarFileHeader(name: string, size: number, target?: Buffer, offset = 0): Buffer {
   if (name.length > 100 || !/^[\x21-\x7e]+$/.test(name)) throw new Error(`tar member name must be short ASCII: ${name}`);
-  const block = Buffer.alloc(TAR_BLOCK);
+  const block = target === undefined ? Buffer.alloc(TAR_BLOCK) : target.subarray(offset, offset + TAR_BLOCK).fill(0);
+  if (block.length !== TAR_BLOCK) throw new RangeError('No room for a tar header');
   block.write(name, 0, 100, 'ascii');
   writeOctal(block, 100, 8, 0o644);
   writeOctal(block, 108, 8, 0);
@@ -50,6 +58,7 @@ export function tarFileHeader(name: string, size: number): Buffer {
   block.write('ustar\u000000', 257, 8, 'ascii');
   let sum = 0;
   for (const byte of block) sum += byte;
-  block.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'ascii');
+  writeOctal(block, 148, 7, sum); // six digits and NUL…
+  block[155] = 0x20; // …then a space, as GNU tar writes it
   return block;
 }

@@ -11,8 +11,10 @@ import {
 import { isMaxError } from '../errors/max-error.js';
 import { MaxBundleError } from './bundle-error.js';
 import type { UploadProgress } from './deploy-events.js';
+import { BufferPool } from './buffer-pool.js';
 import { mapLimit } from './map-limit.js';
-import { createChunkStream, packBlobs, type BlobChunk, type ChunkStream } from './pack-blobs.js';
+import { createNodeHttpTransport } from './node-http-transport.js';
+import { PACK_BUFFER_BYTES, createChunkStream, createPackBody, packBlobs, type BlobChunk, type ChunkProgress } from './pack-blobs.js';
 import type { ManifestEntry } from './types.js';
 
 /** @internal */
@@ -25,6 +27,21 @@ export interface UploadMissingOptions {
   signal: AbortSignal;
   onProgress: (progress: UploadProgress) => void;
   onRetry: (retry: { chunk: number; attempt: number; delayMs: number; error: { code: string; message: string } }) => void;
+  /** How packs travel (see `DeployOptions.upload`). */
+  upload: PackUpload;
+}
+
+/**
+ * How packs travel: `'node-http'` through `node:http`, reusing a few buffers per upload (bounded memory);
+ * `'fetch'` through the client's own `fetch`, with a fresh buffer per piece.
+ */
+export type PackUpload = 'node-http' | 'fetch';
+
+/** One attempt's body, whichever way it is made: its bytes, and its own failure to tell apart from the network's. */
+interface AttemptBody {
+  stream: ReadableStream<Uint8Array>;
+  error(): unknown;
+  destroy(): void;
 }
 
 /** Progress events at most this often (plus one whenever a chunk completes or restarts): enough for a smooth bar. */
@@ -84,25 +101,34 @@ export async function uploadMissingBlobs(
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal]);
 
+  // Two buffers per upload in flight, kept for the next pack: the whole upload reuses 2 × concurrency buffers.
+  const pool = new BufferPool(PACK_BUFFER_BYTES, 2 * options.concurrency);
+  const transport = options.upload === 'node-http' ? createNodeHttpTransport({ maxSockets: options.concurrency }) : undefined;
+  const makeBody = (chunk: BlobChunk, onProgress: (p: ChunkProgress) => void): AttemptBody => {
+    if (transport !== undefined) {
+      const body = createPackBody(chunk, pool, onProgress);
+      return { stream: body.stream, error: () => body.error, destroy: () => undefined };
+    }
+    const stream = createChunkStream(chunk, { signal, onProgress });
+    return { stream: stream.toWeb() as ReadableStream<Uint8Array>, error: () => stream.readable.errored, destroy: () => stream.readable.destroy() };
+  };
+
   const uploadChunk = async (chunk: BlobChunk): Promise<void> => {
     for (let attempt = 1; ; attempt += 1) {
-      let stream: ChunkStream | undefined;
+      let stream: AttemptBody | undefined;
       try {
         await client.blobs.uploadPack(
           // Called per attempt of the HTTP layer too (a token refresh re-sends): each call is a fresh stream.
           () => {
-            stream?.readable.destroy();
+            stream?.destroy();
             inFlight.set(chunk.index, 0);
-            stream = createChunkStream(chunk, {
-              signal,
-              onProgress: (p) => {
-                inFlight.set(chunk.index, p.blobBytesRead);
-                emit(false);
-              },
+            stream = makeBody(chunk, (p) => {
+              inFlight.set(chunk.index, p.blobBytesRead);
+              emit(false);
             });
-            return stream.toWeb() as ReadableStream<Uint8Array>;
+            return stream.stream;
           },
-          { signal, retries: 0 },
+          { signal, retries: 0, ...(transport === undefined ? {} : { transport }) },
         );
         inFlight.delete(chunk.index);
         doneBytes += chunk.blobBytes;
@@ -112,8 +138,8 @@ export async function uploadMissingBlobs(
         return;
       } catch (error) {
         // The pack's own failure (a file changed after hashing, or became unreadable) is the real cause.
-        const streamError = stream?.readable.errored;
-        stream?.readable.destroy();
+        const streamError = stream?.error();
+        stream?.destroy();
         inFlight.delete(chunk.index);
         emit(true);
         if (streamError instanceof MaxBundleError) throw streamError;
@@ -146,6 +172,7 @@ export async function uploadMissingBlobs(
     });
   } finally {
     stop.abort();
+    transport?.close();
   }
   return { blobs: progress.blobsTotal, bytes: progress.bytesTotal, chunks: chunks.length };
 }

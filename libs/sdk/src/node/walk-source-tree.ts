@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { MaxBundleError } from './bundle-error.js';
 import { describe, hashFile, hashSmallFileSync, type FileDigest } from './hash-file.js';
 import { IgnoreRules } from './ignore-rules.js';
+import { joinRoot } from './join-root.js';
 import { comparePaths, manifestDigest } from './manifest-digest.js';
 import { mapLimit } from './map-limit.js';
 import { secretReason } from './secret-files.js';
@@ -77,7 +78,7 @@ export async function walkSourceTree(dir: string, options: WalkOptions = {}): Pr
 
   const walkDirectory = async (relDir: string): Promise<void> => {
     signal?.throwIfAborted();
-    const absDir = relDir === '' ? root : join(root, relDir);
+    const absDir = relDir === '' ? root : joinRoot(root, relDir);
     let entries: Dirent[];
     try {
       entries = await readdir(absDir, { withFileTypes: true });
@@ -95,7 +96,7 @@ export async function walkSourceTree(dir: string, options: WalkOptions = {}): Pr
     entries.sort((a, b) => comparePaths(a.name, b.name));
     for (const entry of entries) {
       const path = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
-      const absolute = join(absDir, entry.name);
+      const absolute = joinRoot(absDir, entry.name);
       const isDirectory = entry.isDirectory();
       const type = isDirectory ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'file';
       if (entry.name === ALWAYS_SKIPPED) {

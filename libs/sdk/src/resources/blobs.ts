@@ -1,4 +1,4 @@
-import type { HttpCore, RawBodyData } from '../core/http-core.js';
+import type { HttpCore, RawBodyData, RawTransport } from '../core/http-core.js';
 import { callOperation } from '../core/operation.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { BlobPackResultSchema, BlobsMissingSchema, BlobStoredSchema } from '../schemas/blob.js';
@@ -31,7 +31,26 @@ export interface UploadOptions extends RequestOptions {
   timeoutMs?: number;
   /** Automatic retries of this call (default: the client's retry limit; bare streams are never retried). */
   retries?: number;
+  /**
+   * Sends the body with this instead of the client's `fetch` — e.g. the `node:http` transport of
+   * `@max/rig-sdk/node`, which holds only a bounded number of bytes per upload. The client still supplies the
+   * token, retries, timeout, trace events and errors.
+   */
+  transport?: UploadTransport;
 }
+
+/**
+ * A replacement sender for upload bodies (see {@link UploadOptions.transport}): gets the URL, method, headers
+ * (token included) and body of one attempt, resolves with the response or rejects when none came.
+ *
+ * @example
+ * ```ts
+ * import { createNodeHttpTransport } from '@max/rig-sdk/node';
+ * const transport: UploadTransport = createNodeHttpTransport();
+ * await client.blobs.uploadPack(body, { transport });
+ * ```
+ */
+export type UploadTransport = RawTransport;
 
 /** Most digests the API takes in one `blobs/missing` request. */
 const MISSING_BATCH = 100_000;
@@ -131,9 +150,10 @@ export class BlobsResource {
   }
 
   #uploadSettings(options: UploadOptions | undefined) {
-    const { timeoutMs, retries, ...requestOptions } = options ?? {};
+    const { timeoutMs, retries, transport, ...requestOptions } = options ?? {};
     return {
       options: requestOptions,
+      transport,
       timeoutMs: timeoutMs ?? Math.max(DEFAULT_UPLOAD_TIMEOUT_MS, this.#clientTimeoutMs),
       retryLimit: retries,
     };

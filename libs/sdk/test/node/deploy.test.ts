@@ -267,6 +267,30 @@ describe('deploy', () => {
     const { client, base, server } = await setup();
     await expect(run(client, { ...base, app: 'Bad_Name' })).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(run(client, { ...base, concurrency: 0 })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(run(client, { ...base, upload: 'carrier-pigeon' as 'fetch' })).rejects.toMatchObject({ code: 'validation_failed' });
     expect(server.requests).toEqual([]);
+  });
+
+  it("sends packs through node:http by default and through the client's fetch with upload: 'fetch'", async () => {
+    const { server, base, dir } = await setup();
+    const packsViaFetch: string[] = [];
+    const countingFetch: typeof fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/blobs/packs')) packsViaFetch.push(url);
+      return fetch(input, init);
+    };
+    const client = new MaxClient({ apiUrl: server.url, token: 'mxp_test', retry: false, fetch: countingFetch });
+
+    const first = await run(client, { ...base, dir });
+    expect(first.result.outcome).toBe('live');
+    expect(packsViaFetch).toEqual([]);
+    const packsByNodeHttp = server.packs.length;
+    expect(packsByNodeHttp).toBeGreaterThan(1);
+
+    await writeFile(join(dir, 'src/new.js'), 'export const added = true;\n');
+    const second = await run(client, { ...base, dir, upload: 'fetch' });
+    expect(second.result).toMatchObject({ outcome: 'live', uploadedBlobs: 1 });
+    expect(packsViaFetch).toHaveLength(1);
+    expect(server.packs.length).toBe(packsByNodeHttp + 1);
   });
 });

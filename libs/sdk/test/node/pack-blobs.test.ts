@@ -15,6 +15,8 @@ import {
   walkSourceTree,
   type BlobChunk,
 } from '../../src/node/index.js';
+import { BufferPool } from '../../src/node/buffer-pool.js';
+import { PACK_BUFFER_BYTES, createPackBody } from '../../src/node/pack-blobs.js';
 import { tempDir, writeTree, type TreeSpec } from './make-tree.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -175,6 +177,59 @@ describe('packBlobs', () => {
     // Loose on purpose (GC timing varies): buffering the file would need > 50 MB.
     expect(peak).toBeLessThan(40 * 1024 * 1024);
     console.info(`pack 50 MB: peak heap+arrayBuffers growth ${(peak / 1048576).toFixed(1)} MiB; read ahead while paused ${((pausedAt ?? 0) / 1048576).toFixed(2)} MiB`);
+  });
+
+  it('a pack body makes the same bytes from two pooled buffers, reused piece after piece and body after body', async () => {
+    const spec: TreeSpec = { 'big.bin': randomBytes(700 * 1024), 'big.txt': text(7, 900 * 1024) };
+    for (let i = 0; i < 300; i++) spec[`src/f${i}.js`] = text(i, 3_000 + i);
+    const bundle = await walkSourceTree(await dirWith(spec));
+    const chunks = await collect(packBlobs(bundle.root, bundle.files, { maxChunkBytes: 2 * 1024 * 1024 }));
+    expect(new Set(chunks.map((c) => c.level))).toEqual(new Set([0, 1]));
+    const pool = new BufferPool(PACK_BUFFER_BYTES, 2);
+
+    const owners = new Set<ArrayBufferLike>();
+    for (const chunk of chunks) {
+      const body = createPackBody(chunk, pool);
+      const reader = body.stream.getReader();
+      const copies: Buffer[] = [];
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        // Borrowed: copied before the next read may overwrite it.
+        copies.push(Buffer.from(value));
+        if (value.byteLength > 64 * 1024) owners.add(value.buffer);
+      }
+      expect(Buffer.concat(copies).equals((await chunkBytes(chunk)).gz)).toBe(true);
+      expect(body.blobBytesRead).toBe(chunk.blobBytes);
+      expect(pool.freeCount).toBe(2);
+    }
+    // Every stored piece of every chunk came out of the same pooled buffer.
+    expect(owners.size).toBe(1);
+  });
+
+  it('a pack body that fails keeps its file_changed error and gives its buffers back; so does a cancelled one', async () => {
+    const dir = await dirWith({ 'a.txt': text(1, 300 * 1024), 'b.txt': text(2, 300 * 1024) });
+    const bundle = await walkSourceTree(dir);
+    const [chunk] = await collect(packBlobs(bundle.root, bundle.files));
+    const pool = new BufferPool(PACK_BUFFER_BYTES, 2);
+
+    const cancelled = createPackBody(chunk as BlobChunk, pool);
+    const first = cancelled.stream.getReader();
+    await first.read();
+    expect(pool.freeCount).toBe(0);
+    await first.cancel();
+    expect(pool.freeCount).toBe(2);
+
+    await writeFile(join(dir, 'b.txt'), text(3, 300 * 1024));
+    const failing = createPackBody(chunk as BlobChunk, pool);
+    const reader = failing.stream.getReader();
+    const error = await (async () => {
+      for (;;) if ((await reader.read()).done) return undefined;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MaxBundleError);
+    expect(failing.error).toBe(error);
+    expect(error).toMatchObject({ code: 'file_changed', path: 'b.txt' });
+    expect(pool.freeCount).toBe(2);
   });
 
   it('aborts a chunk stream through its signal', async () => {
