@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiError, createFakeFetch, json, noContent, type Responder } from '../test/fake-fetch.js';
+import { apiError, createFakeFetch, json, noContent, type Responder, fakeClient } from '../test/fake-fetch.js';
 import * as wire from '../test/wire-fixtures.js';
 import { MaxClient } from './client.js';
 import { MaxValidationError } from './errors/error-classes.js';
@@ -7,11 +7,7 @@ import { SDK_VERSION } from './version.js';
 
 const TOKEN = 'mxp_SECRETclientTOKEN';
 
-function clientWith(...responders: Responder[]) {
-  const fake = createFakeFetch(...responders);
-  const client = new MaxClient({ apiUrl: 'http://max.test', token: TOKEN, fetch: fake.fetch, retry: false });
-  return { client, fake };
-}
+const clientWith = (...responders: Responder[]) => fakeClient({ token: TOKEN }, ...responders);
 
 interface Case {
   name: string;

@@ -1,3 +1,4 @@
+import { MaxClient, type MaxClientOptions } from '../src/client.js';
 /**
  * A scripted `fetch` for unit tests: injected through the client's `fetch` option (never patching globals), it
  * records every request and answers from a queue, so each test says exactly which responses exist.
@@ -95,3 +96,14 @@ export function hang(): Responder {
       else request.signal.addEventListener('abort', fail, { once: true });
     });
 }
+
+/**
+ * A MaxClient against scripted responses, for resource tests: `http://max.test`, no retries unless the options
+ * say otherwise.
+ */
+export function fakeClient(options: Partial<MaxClientOptions>, ...responders: Responder[]): { client: MaxClient; fake: FakeFetch } {
+  const fake = createFakeFetch(...responders);
+  const client = new MaxClient({ apiUrl: 'http://max.test', retry: false, ...options, fetch: fake.fetch });
+  return { client, fake };
+}
+

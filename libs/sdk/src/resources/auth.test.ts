@@ -1,14 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiError, createFakeFetch, json, type Responder } from '../../test/fake-fetch.js';
+import { apiError, createFakeFetch, json, type Responder, fakeClient } from '../../test/fake-fetch.js';
 import * as wire from '../../test/wire-fixtures.js';
 import { MaxClient } from '../client.js';
 import { MaxAbortError, MaxAuthenticationError } from '../errors/error-classes.js';
 import type { DevicePollProgress } from './auth.js';
 
-function clientWith(...responders: Responder[]) {
-  const fake = createFakeFetch(...responders);
-  return { client: new MaxClient({ apiUrl: 'http://max.test', fetch: fake.fetch, retry: false }), fake };
-}
+const clientWith = (...responders: Responder[]) => fakeClient({}, ...responders);
 
 /** Fake-clock seconds at which each request was made. */
 function pollTimes(start: number, times: number[]) {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as fx from '../../test/env-fixtures.js';
-import { apiError, createFakeFetch, json, type Responder } from '../../test/fake-fetch.js';
+import { apiError, createFakeFetch, json, type Responder, fakeClient } from '../../test/fake-fetch.js';
 import { MaxClient } from '../client.js';
 import { MaxConflictError, MaxValidationError } from '../errors/error-classes.js';
 
 const TOKEN = 'mxp_SECRETclientTOKEN';
 
-function clientWith(...responders: Responder[]) {
-  const fake = createFakeFetch(...responders);
-  const client = new MaxClient({ apiUrl: 'http://max.test', token: TOKEN, fetch: fake.fetch, retry: false });
-  return { client, fake };
-}
+const clientWith = (...responders: Responder[]) => fakeClient({ token: TOKEN }, ...responders);
 
 interface Case {
   name: string;

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as fx from '../../test/deploy-fixtures.js';
-import { apiError, connectionRefused, createFakeFetch, json, type Responder } from '../../test/fake-fetch.js';
+import { apiError, connectionRefused, createFakeFetch, json, type Responder, fakeClient } from '../../test/fake-fetch.js';
 import { MaxClient } from '../client.js';
 import { MaxConflictError, MaxConnectionError, MaxValidationError } from '../errors/error-classes.js';
 
 const TOKEN = 'mxp_SECRETclientTOKEN';
 const DIGEST = 'a'.repeat(64);
 
-function clientWith(...responders: Responder[]) {
-  const fake = createFakeFetch(...responders);
-  const client = new MaxClient({ apiUrl: 'http://max.test', token: TOKEN, fetch: fake.fetch, retry: { limit: 2, baseDelayMs: 1 } });
-  return { client, fake };
-}
+const clientWith = (...responders: Responder[]) => fakeClient({ token: TOKEN, retry: { limit: 2, baseDelayMs: 1 } }, ...responders);
 
 interface Case {
   name: string;
