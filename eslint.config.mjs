@@ -86,12 +86,12 @@ export default [
     },
   },
   {
-    // Tests may start a platform: `@max/local` is allowed there, and only there.
+    // Tests may start a platform (`@max/local`) and a loopback OIDC issuer (`@max/oidc-issuer`): there, and only there.
     files: testFiles,
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { enforceBuildableLibDependency: false, allow: ['@max/local'], depConstraints: depConstraints() },
+        { enforceBuildableLibDependency: false, allow: ['@max/local', '@max/oidc-issuer'], depConstraints: depConstraints() },
       ],
     },
   },
