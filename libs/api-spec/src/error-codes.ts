@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   // config apply: the plan has blockers (details.blockers).
   plan_blocked: 409,
   not_revertible: 409,
+  // Shell and run creates: the caller already has the per-user maximum of live sessions or runs (details.kind/limit/live).
+  session_limit: 429,
   // Device authorization polling (RFC 8628 §3.5): HTTP 400 with these codes.
   authorization_pending: 400,
   slow_down: 400,

@@ -2347,7 +2347,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "rollbackRelease",
         "summary": "Roll back to an earlier release",
-        "description": "Makes a new release (the next version) with the code and config snapshot of release `to`, or of the release\nbefore the current one when `to` is omitted. The new release starts in `pending` and becomes `active` once\nhealthy; if it fails its health checks the current release keeps serving. Answers 409 `invalid_state` when\nthere is nothing to roll back to.\n",
+        "description": "Makes a new release (the next version) with the code and config snapshot of release `to`, or of the release\nbefore the current one when `to` is omitted. The app's stored vars and secrets are set back to that\nsnapshot in the same transaction (secrets by their stored encrypted version), so the app's vars, secrets,\neffective env and config export show what the new release runs with; network-scope vars and secrets are\nshared by the network's apps and stay as they are (the release runs with their current values). The whole\nrollback is one `release.rolled_back` event whose details list the restored keys (`config_changes`, secret\ndigests only) and the network keys that differ from the snapshot (`network_kept`). The new release starts\nin `pending` and becomes `active` once healthy; if it fails its health checks the current release keeps\nserving. Answers 409 `invalid_state` when there is nothing to roll back to.\n",
         "tags": [
           "Releases"
         ],
@@ -2616,7 +2616,7 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationFailed"
           },
           "429": {
-            "$ref": "#/components/responses/RateLimited"
+            "$ref": "#/components/responses/LiveLimitReached"
           },
           "default": {
             "$ref": "#/components/responses/UnexpectedError"
@@ -2693,7 +2693,7 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationFailed"
           },
           "429": {
-            "$ref": "#/components/responses/RateLimited"
+            "$ref": "#/components/responses/LiveLimitReached"
           },
           "default": {
             "$ref": "#/components/responses/UnexpectedError"
@@ -2837,7 +2837,7 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationFailed"
           },
           "429": {
-            "$ref": "#/components/responses/RateLimited"
+            "$ref": "#/components/responses/LiveLimitReached"
           },
           "default": {
             "$ref": "#/components/responses/UnexpectedError"
@@ -2911,7 +2911,7 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationFailed"
           },
           "429": {
-            "$ref": "#/components/responses/RateLimited"
+            "$ref": "#/components/responses/LiveLimitReached"
           },
           "default": {
             "$ref": "#/components/responses/UnexpectedError"
@@ -3359,6 +3359,83 @@ export const openapiDocument: OpenApiDocument = {
         }
       }
     },
+    "/api/v1/runs": {
+      "get": {
+        "operationId": "listRuns",
+        "summary": "List the caller's command runs",
+        "description": "Newest first. Only the caller's own command runs are listed. Runs are kept after they end (output only while buffered).\n",
+        "tags": [
+          "Runs"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "name": "network",
+            "in": "query",
+            "required": false,
+            "description": "Only command runs in this network (app and network ones).",
+            "schema": {
+              "$ref": "#/components/schemas/ResourceName"
+            }
+          },
+          {
+            "name": "app",
+            "in": "query",
+            "required": false,
+            "description": "Only command runs of this app (requires `network`).",
+            "schema": {
+              "$ref": "#/components/schemas/ResourceName"
+            }
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "required": false,
+            "description": "Only command runs in this state.",
+            "schema": {
+              "$ref": "#/components/schemas/RunState"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of command runs.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RunPage"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "default": {
+            "$ref": "#/components/responses/UnexpectedError"
+          }
+        }
+      }
+    },
     "/api/v1/runs/{run_id}": {
       "parameters": [
         {
@@ -3414,7 +3491,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "cancelRun",
         "summary": "Stop a command run",
-        "description": "Sends SIGTERM, then SIGKILL after 10 seconds. The run ends in `cancelled`. Cancelling a finished run returns it\nunchanged.\n",
+        "description": "Sends SIGTERM to the run's process group, then SIGKILL after 10 seconds. The run ends in `cancelled` (with\n`signal` set to the signal that ended it). Cancelling a finished run returns it unchanged.\n",
         "tags": [
           "Runs"
         ],
@@ -3450,6 +3527,83 @@ export const openapiDocument: OpenApiDocument = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "default": {
+            "$ref": "#/components/responses/UnexpectedError"
+          }
+        }
+      }
+    },
+    "/api/v1/shells": {
+      "get": {
+        "operationId": "listShells",
+        "summary": "List the caller's shell sessions",
+        "description": "Newest first. Only the caller's own shell sessions are listed. Ended sessions stay listed (state `exited`).\n",
+        "tags": [
+          "Shells"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "name": "network",
+            "in": "query",
+            "required": false,
+            "description": "Only shell sessions in this network (app and network ones).",
+            "schema": {
+              "$ref": "#/components/schemas/ResourceName"
+            }
+          },
+          {
+            "name": "app",
+            "in": "query",
+            "required": false,
+            "description": "Only shell sessions of this app (requires `network`).",
+            "schema": {
+              "$ref": "#/components/schemas/ResourceName"
+            }
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "required": false,
+            "description": "Only shell sessions in this state.",
+            "schema": {
+              "$ref": "#/components/schemas/ShellState"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of shell sessions.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ShellSessionPage"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
           },
           "429": {
             "$ref": "#/components/responses/RateLimited"
@@ -3508,7 +3662,7 @@ export const openapiDocument: OpenApiDocument = {
       "delete": {
         "operationId": "deleteShell",
         "summary": "End a shell session",
-        "description": "Hangs up the PTY (SIGHUP, then SIGKILL after 5 seconds) and detaches every client.",
+        "description": "Hangs up the PTY (SIGHUP to the session's processes, then SIGKILL after 5 seconds) and detaches every client:\neach attached channel gets the remaining output, `exit`, then `phx_close`. Deleting an exited session is a\nno-op (204); its record stays readable.\n",
         "tags": [
           "Shells"
         ],
@@ -4337,6 +4491,24 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "LiveLimitReached": {
+        "description": "Code `session_limit`: the caller already has as many live shell sessions (for shell creates) or live\ncommand runs (for run creates) as the platform allows per user (max-local: 10 of each by default). Nothing\nwas started; `details` says `{kind: \"shell\" | \"run\", limit, live}`. End one (`DELETE /api/v1/shells/{id}`,\n`POST /api/v1/runs/{id}/cancel`) or wait for one to finish, then retry. Requests can also be refused with\n`rate_limited` and `Retry-After`, as everywhere.\n",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
       "RateLimited": {
         "description": "Too many requests (code `rate_limited`); wait `Retry-After` seconds.",
         "headers": {
@@ -4471,7 +4643,8 @@ export const openapiDocument: OpenApiDocument = {
           "invalid_state",
           "plan_stale",
           "plan_blocked",
-          "not_revertible"
+          "not_revertible",
+          "session_limit"
         ]
       },
       "Error": {
@@ -6180,7 +6353,7 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/EnvMap"
           },
           "timeout_seconds": {
-            "description": "The run is killed and ends in `timed_out` after this long.",
+            "description": "After this long the run's process group is killed (SIGKILL) and the run ends in `timed_out`.\n",
             "type": "integer",
             "minimum": 1,
             "maximum": 86400,
@@ -6189,7 +6362,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "RunState": {
-        "description": "`pending` → `running` → `exited` (see `exit_code`), or `failed` (could not start, for example command not\nfound), `timed_out`, `cancelled`.\n",
+        "description": "`pending` → `running` → `exited` (see `exit_code`), or `failed` (could not start), `timed_out`, `cancelled`.\nA run that could not start is `failed` with the reason in `error` and an `exit_code` as a POSIX shell\nwould report it: 127 when the program was not found (`error`: `<program>: command not found`), 126 when it\nis not executable (`<program>: Permission denied`). The same message, with a newline, is the run's stderr\noutput, so a client that just relays stderr and exits with `exit_code` behaves like `sh -c`.\n",
         "type": "string",
         "enum": [
           "pending",
@@ -6211,6 +6384,8 @@ export const openapiDocument: OpenApiDocument = {
           "exit_code",
           "signal",
           "error",
+          "pid",
+          "attached_clients",
           "release",
           "timeout_seconds",
           "output_bytes",
@@ -6243,7 +6418,7 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/RunState"
           },
           "exit_code": {
-            "description": "Set once `exited`.",
+            "description": "The process's exit code once `exited` (null when a signal ended it); 127 or 126 for a `failed` run (see\n`RunState`); null while running and for `timed_out`/`cancelled` runs that a signal ended.\n",
             "type": [
               "integer",
               "null"
@@ -6262,6 +6437,19 @@ export const openapiDocument: OpenApiDocument = {
               "string",
               "null"
             ]
+          },
+          "pid": {
+            "description": "Process id of the run's process (the leader of its own process group) on the platform host; null\nbefore it started and for `failed` runs.\n",
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 1
+          },
+          "attached_clients": {
+            "description": "How many channel clients are joined to `exec:<run>` right now.",
+            "type": "integer",
+            "minimum": 0
           },
           "release": {
             "description": "The release whose code the run used; null for network runs.",
@@ -6319,8 +6507,14 @@ export const openapiDocument: OpenApiDocument = {
             "maximum": 1000
           },
           "command": {
-            "description": "What to run in the PTY; the platform's login shell (`/bin/sh -l` or better) when omitted.",
+            "description": "What to run in the PTY (looked up in the session's `PATH`; 422 when it is not found). When omitted, the\nplatform's shell: max-local uses its own `$SHELL`, else `bash`, else `sh`.\n",
             "$ref": "#/components/schemas/Command"
+          },
+          "detach_timeout_seconds": {
+            "description": "The session ends (its processes are killed) after this long with no client attached. Default: the\nplatform's (max-local: 300, configurable).\n",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 86400
           },
           "term": {
             "description": "Value of `TERM` in the session.",
@@ -6347,11 +6541,14 @@ export const openapiDocument: OpenApiDocument = {
           "network",
           "app",
           "command",
+          "term",
           "cols",
           "rows",
           "state",
           "exit_code",
           "signal",
+          "pid",
+          "attached_clients",
           "output_bytes",
           "detach_timeout_seconds",
           "created_at",
@@ -6378,6 +6575,10 @@ export const openapiDocument: OpenApiDocument = {
           "command": {
             "$ref": "#/components/schemas/Command"
           },
+          "term": {
+            "description": "Value of `TERM` in the session.",
+            "type": "string"
+          },
           "cols": {
             "type": "integer",
             "minimum": 1
@@ -6401,6 +6602,16 @@ export const openapiDocument: OpenApiDocument = {
               "null"
             ]
           },
+          "pid": {
+            "description": "Process id of the session's first process (the PTY's session leader) on the platform host. Stays the same\nacross reattaches; kept after the session ended.\n",
+            "type": "integer",
+            "minimum": 1
+          },
+          "attached_clients": {
+            "description": "How many channel clients are joined to `shell:<session>` right now.",
+            "type": "integer",
+            "minimum": 0
+          },
           "output_bytes": {
             "description": "Bytes of PTY output so far; the end offset for `output_offset` in `shell:<session>`.",
             "type": "integer",
@@ -6421,6 +6632,42 @@ export const openapiDocument: OpenApiDocument = {
               "null"
             ],
             "format": "date-time"
+          }
+        }
+      },
+      "ShellSessionPage": {
+        "type": "object",
+        "required": [
+          "data",
+          "next_cursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ShellSession"
+            }
+          },
+          "next_cursor": {
+            "$ref": "#/components/schemas/NextCursor"
+          }
+        }
+      },
+      "RunPage": {
+        "type": "object",
+        "required": [
+          "data",
+          "next_cursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Run"
+            }
+          },
+          "next_cursor": {
+            "$ref": "#/components/schemas/NextCursor"
           }
         }
       },

@@ -677,9 +677,14 @@ export interface paths {
         /**
          * Roll back to an earlier release
          * @description Makes a new release (the next version) with the code and config snapshot of release `to`, or of the release
-         *     before the current one when `to` is omitted. The new release starts in `pending` and becomes `active` once
-         *     healthy; if it fails its health checks the current release keeps serving. Answers 409 `invalid_state` when
-         *     there is nothing to roll back to.
+         *     before the current one when `to` is omitted. The app's stored vars and secrets are set back to that
+         *     snapshot in the same transaction (secrets by their stored encrypted version), so the app's vars, secrets,
+         *     effective env and config export show what the new release runs with; network-scope vars and secrets are
+         *     shared by the network's apps and stay as they are (the release runs with their current values). The whole
+         *     rollback is one `release.rolled_back` event whose details list the restored keys (`config_changes`, secret
+         *     digests only) and the network keys that differ from the snapshot (`network_kept`). The new release starts
+         *     in `pending` and becomes `active` once healthy; if it fails its health checks the current release keeps
+         *     serving. Answers 409 `invalid_state` when there is nothing to roll back to.
          */
         post: operations["rollbackRelease"];
         delete?: never;
@@ -1023,6 +1028,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's command runs
+         * @description Newest first. Only the caller's own command runs are listed. Runs are kept after they end (output only while buffered).
+         */
+        get: operations["listRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/runs/{run_id}": {
         parameters: {
             query?: never;
@@ -1057,10 +1082,30 @@ export interface paths {
         put?: never;
         /**
          * Stop a command run
-         * @description Sends SIGTERM, then SIGKILL after 10 seconds. The run ends in `cancelled`. Cancelling a finished run returns it
-         *     unchanged.
+         * @description Sends SIGTERM to the run's process group, then SIGKILL after 10 seconds. The run ends in `cancelled` (with
+         *     `signal` set to the signal that ended it). Cancelling a finished run returns it unchanged.
          */
         post: operations["cancelRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's shell sessions
+         * @description Newest first. Only the caller's own shell sessions are listed. Ended sessions stay listed (state `exited`).
+         */
+        get: operations["listShells"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1083,7 +1128,9 @@ export interface paths {
         post?: never;
         /**
          * End a shell session
-         * @description Hangs up the PTY (SIGHUP, then SIGKILL after 5 seconds) and detaches every client.
+         * @description Hangs up the PTY (SIGHUP to the session's processes, then SIGKILL after 5 seconds) and detaches every client:
+         *     each attached channel gets the remaining output, `exit`, then `phx_close`. Deleting an exited session is a
+         *     no-op (204); its record stays readable.
          */
         delete: operations["deleteShell"];
         options?: never;
@@ -1257,7 +1304,7 @@ export interface components {
          *     code it does not know treats the error by its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "validation_failed" | "unauthenticated" | "token_expired" | "forbidden" | "not_found" | "conflict" | "network_not_empty" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable" | "authorization_pending" | "slow_down" | "expired_token" | "access_denied" | "payload_too_large" | "unsupported_media_type" | "digest_mismatch" | "blobs_missing" | "invalid_state" | "plan_stale" | "plan_blocked" | "not_revertible";
+        ErrorCode: "bad_request" | "validation_failed" | "unauthenticated" | "token_expired" | "forbidden" | "not_found" | "conflict" | "network_not_empty" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable" | "authorization_pending" | "slow_down" | "expired_token" | "access_denied" | "payload_too_large" | "unsupported_media_type" | "digest_mismatch" | "blobs_missing" | "invalid_state" | "plan_stale" | "plan_blocked" | "not_revertible" | "session_limit";
         /** @description The body of every error response. */
         Error: {
             error: {
@@ -1812,14 +1859,17 @@ export interface components {
             /** @description Extra environment for this run only; overrides the effective environment except platform vars. */
             env?: components["schemas"]["EnvMap"];
             /**
-             * @description The run is killed and ends in `timed_out` after this long.
+             * @description After this long the run's process group is killed (SIGKILL) and the run ends in `timed_out`.
              * @default 3600
              */
             timeout_seconds: number;
         };
         /**
-         * @description `pending` → `running` → `exited` (see `exit_code`), or `failed` (could not start, for example command not
-         *     found), `timed_out`, `cancelled`.
+         * @description `pending` → `running` → `exited` (see `exit_code`), or `failed` (could not start), `timed_out`, `cancelled`.
+         *     A run that could not start is `failed` with the reason in `error` and an `exit_code` as a POSIX shell
+         *     would report it: 127 when the program was not found (`error`: `<program>: command not found`), 126 when it
+         *     is not executable (`<program>: Permission denied`). The same message, with a newline, is the run's stderr
+         *     output, so a client that just relays stderr and exits with `exit_code` behaves like `sh -c`.
          * @enum {string}
          */
         RunState: "pending" | "running" | "exited" | "failed" | "timed_out" | "cancelled";
@@ -1830,12 +1880,22 @@ export interface components {
             app: components["schemas"]["ResourceName"] | null;
             command: components["schemas"]["Command"];
             state: components["schemas"]["RunState"];
-            /** @description Set once `exited`. */
+            /**
+             * @description The process's exit code once `exited` (null when a signal ended it); 127 or 126 for a `failed` run (see
+             *     `RunState`); null while running and for `timed_out`/`cancelled` runs that a signal ended.
+             */
             exit_code: number | null;
             /** @description The signal that ended the process, if one did (for example `SIGKILL`). */
             signal: string | null;
             /** @description Why the run `failed` to start. */
             error: string | null;
+            /**
+             * @description Process id of the run's process (the leader of its own process group) on the platform host; null
+             *     before it started and for `failed` runs.
+             */
+            pid: number | null;
+            /** @description How many channel clients are joined to `exec:<run>` right now. */
+            attached_clients: number;
             /** @description The release whose code the run used; null for network runs. */
             release: number | null;
             timeout_seconds: number;
@@ -1851,8 +1911,16 @@ export interface components {
         ShellCreate: {
             cols: number;
             rows: number;
-            /** @description What to run in the PTY; the platform's login shell (`/bin/sh -l` or better) when omitted. */
+            /**
+             * @description What to run in the PTY (looked up in the session's `PATH`; 422 when it is not found). When omitted, the
+             *     platform's shell: max-local uses its own `$SHELL`, else `bash`, else `sh`.
+             */
             command?: components["schemas"]["Command"];
+            /**
+             * @description The session ends (its processes are killed) after this long with no client attached. Default: the
+             *     platform's (max-local: 300, configurable).
+             */
+            detach_timeout_seconds?: number;
             /**
              * @description Value of `TERM` in the session.
              * @default xterm-256color
@@ -1870,11 +1938,20 @@ export interface components {
             /** @description Null for network shells. */
             app: components["schemas"]["ResourceName"] | null;
             command: components["schemas"]["Command"];
+            /** @description Value of `TERM` in the session. */
+            term: string;
             cols: number;
             rows: number;
             state: components["schemas"]["ShellState"];
             exit_code: number | null;
             signal: string | null;
+            /**
+             * @description Process id of the session's first process (the PTY's session leader) on the platform host. Stays the same
+             *     across reattaches; kept after the session ended.
+             */
+            pid: number;
+            /** @description How many channel clients are joined to `shell:<session>` right now. */
+            attached_clients: number;
             /** @description Bytes of PTY output so far; the end offset for `output_offset` in `shell:<session>`. */
             output_bytes: number;
             /** @description The session ends after this long with no client attached. */
@@ -1883,6 +1960,14 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             ended_at: string | null;
+        };
+        ShellSessionPage: {
+            data: components["schemas"]["ShellSession"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        RunPage: {
+            data: components["schemas"]["Run"][];
+            next_cursor: components["schemas"]["NextCursor"];
         };
         DeploymentSummary: {
             id: string;
@@ -2091,6 +2176,23 @@ export interface components {
         Conflict: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Code `session_limit`: the caller already has as many live shell sessions (for shell creates) or live
+         *     command runs (for run creates) as the platform allows per user (max-local: 10 of each by default). Nothing
+         *     was started; `details` says `{kind: "shell" | "run", limit, live}`. End one (`DELETE /api/v1/shells/{id}`,
+         *     `POST /api/v1/runs/{id}/cancel`) or wait for one to finish, then retry. Requests can also be refused with
+         *     `rate_limited` and `Retry-After`, as everywhere.
+         */
+        LiveLimitReached: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -3832,7 +3934,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
+            429: components["responses"]["LiveLimitReached"];
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -3879,7 +3981,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
+            429: components["responses"]["LiveLimitReached"];
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -3967,7 +4069,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
+            429: components["responses"]["LiveLimitReached"];
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -4012,7 +4114,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
+            429: components["responses"]["LiveLimitReached"];
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -4293,6 +4395,43 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+    listRuns: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only command runs in this network (app and network ones). */
+                network?: components["schemas"]["ResourceName"];
+                /** @description Only command runs of this app (requires `network`). */
+                app?: components["schemas"]["ResourceName"];
+                /** @description Only command runs in this state. */
+                state?: components["schemas"]["RunState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of command runs. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     getRun: {
         parameters: {
             query?: never;
@@ -4356,6 +4495,43 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listShells: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only shell sessions in this network (app and network ones). */
+                network?: components["schemas"]["ResourceName"];
+                /** @description Only shell sessions of this app (requires `network`). */
+                app?: components["schemas"]["ResourceName"];
+                /** @description Only shell sessions in this state. */
+                state?: components["schemas"]["ShellState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of shell sessions. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShellSessionPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             default: components["responses"]["UnexpectedError"];
         };
