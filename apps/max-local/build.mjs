@@ -1,5 +1,5 @@
 // Bundles max-local with esbuild: dist/cli.mjs (the bin's entry) and dist/index.mjs (the package's
-// programmatic API). libsql is native and stays external; everything else is inlined.
+// programmatic API). libsql and node-pty are native and stay external; everything else is inlined.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,7 +21,7 @@ await build({
   target: 'node20',
   conditions: ['@max/source'],
   // Native or optional modules that must be resolved at runtime from node_modules.
-  external: ['libsql', '@libsql/*', 'pino-pretty'],
+  external: ['libsql', '@libsql/*', 'node-pty', 'pino-pretty'],
   define: { __MAX_LOCAL_VERSION__: JSON.stringify(version) },
   // CJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
