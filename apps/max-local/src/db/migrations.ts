@@ -301,4 +301,35 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE deployments ADD COLUMN stabilization_ms INTEGER;
     `,
   },
+  {
+    version: 5,
+    name: 'oidc-trust-policies',
+    sql: `
+      -- Keyless CI login: ID tokens of an issuer are trusted for one repository (and optionally ref and environment)
+      -- and minted into access tokens that act as the policy's owner, with its scope, on its network only.
+      CREATE TABLE oidc_trust_policies (
+        id                 TEXT PRIMARY KEY,
+        user_id            TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        issuer             TEXT NOT NULL,
+        audience           TEXT NOT NULL,
+        repository         TEXT NOT NULL COLLATE NOCASE,
+        ref                TEXT,
+        environment        TEXT,
+        network            TEXT NOT NULL,
+        scope              TEXT NOT NULL,
+        token_ttl_seconds  INTEGER NOT NULL,
+        created_at         INTEGER NOT NULL,
+        deleted_at         INTEGER
+      );
+      CREATE INDEX oidc_trust_policies_issuer ON oidc_trust_policies(issuer) WHERE deleted_at IS NULL;
+      CREATE INDEX oidc_trust_policies_user ON oidc_trust_policies(user_id, created_at);
+
+      -- A session minted from an ID token is bound to one network and remembers its policy (revoked with it).
+      ALTER TABLE token_families ADD COLUMN network TEXT;
+      ALTER TABLE token_families ADD COLUMN trust_policy_id TEXT;
+      ALTER TABLE token_families ADD COLUMN oidc_issuer TEXT;
+      ALTER TABLE token_families ADD COLUMN oidc_subject TEXT;
+      CREATE INDEX token_families_trust_policy ON token_families(trust_policy_id) WHERE trust_policy_id IS NOT NULL;
+    `,
+  },
 ];
