@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMaxLocal, type MaxLocal } from '../src/index.js';
 import { apiClient, type Call } from './helpers/api.js';
 import { deviceLogin } from './helpers/login.js';
-import { deployBundle, packOf, sendRaw, sha256, waitForDeployment, type Bundle, type WireDeployment } from './helpers/deploy-client.js';
+import { bundleFiles, deployBundle, packOf, sendRaw, waitForDeployment, type Bundle, type WireDeployment } from './helpers/deploy-client.js';
 import { httpGet } from './deploy/helpers.js';
 
 let dataDir: string;
@@ -33,13 +33,7 @@ function loggingApp(tag: string): Bundle {
     'server.js': `require('node:http').createServer((q, s) => { console.log('${tag} ' + q.url); s.end('ok'); })
   .listen(Number(process.env.PORT), '127.0.0.1', () => console.log('logging app up'));\n`,
   };
-  const blobs = new Map<string, Buffer>();
-  const manifest = Object.entries(files).map(([path, text]) => {
-    const data = Buffer.from(text);
-    blobs.set(sha256(data), data);
-    return { path, sha256: sha256(data), size: data.length, mode: 0o644 };
-  });
-  return { manifest, blobs };
+  return bundleFiles(files);
 }
 
 function connect(): Socket {

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMaxLocal, type MaxLocal } from '../src/index.js';
 import { apiClient, type Call } from './helpers/api.js';
-import { packOf, sendRaw, sha256, waitForDeployment, type Bundle, type WireDeployment } from './helpers/deploy-client.js';
+import { bundleFiles, packOf, sendRaw, waitForDeployment, type Bundle, type WireDeployment } from './helpers/deploy-client.js';
 import { deviceLogin } from './helpers/login.js';
 import { httpGet } from './deploy/helpers.js';
 
@@ -24,15 +24,7 @@ let socket: Socket;
 /** 2 s windows: long enough for the crashing app below to die inside one, short enough to keep the file quick. */
 const WINDOW_SECONDS = 2;
 
-function bundle(files: Record<string, string>): Bundle {
-  const blobs = new Map<string, Buffer>();
-  const manifest = Object.entries(files).map(([path, text]) => {
-    const data = Buffer.from(text);
-    blobs.set(sha256(data), data);
-    return { path, sha256: sha256(data), size: data.length, mode: 0o644 };
-  });
-  return { manifest, blobs };
-}
+const bundle = bundleFiles;
 
 /** Answers `<tag> v<release>`; healthy on /healthz. */
 const steadyApp = (tag: string): Bundle =>

@@ -12,8 +12,8 @@ import type { AppService } from '../services/apps.js';
 import type { ConfigChange, ReleaseRef } from '../services/config-releases.js';
 import type { EnvScopes } from '../services/env-scope.js';
 import type { EventActor, EventLog, EventRecord } from '../services/event-log.js';
-import type { SecretService } from '../services/secrets.js';
-import type { VarService } from '../services/vars.js';
+import { secretChangeDetails, type SecretChange, type SecretService, type SecretTargetValue } from '../services/secrets.js';
+import { varChangeDetails, type VarChange, type VarService } from '../services/vars.js';
 import type { AppInfo, AppRuntime } from './app-runtime.js';
 import { envFromSnapshot, parseSnapshot, snapshotDigest, takeSnapshot, type ConfigSnapshot, type SnapshotScopes } from './config-snapshot.js';
 import {
@@ -73,6 +73,10 @@ export interface DeployServiceDeps {
   /** Stabilization window of deployments that do not ask for one (`stabilization_seconds`). Default 10 s. */
   stabilizationMs?: number;
 }
+
+/** Keys whose values differ between two records (present in one only, or with another value). */
+const differingKeys = (a: Record<string, string>, b: Record<string, string>): string[] =>
+  [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => a[key] !== b[key]);
 
 /** 409 `invalid_state`: the operation does not apply to the resource as it is now. */
 const invalidState = (message: string): ApiError => new ApiError(409, 'invalid_state', message);
@@ -446,6 +450,13 @@ export class DeployService {
         if (target.state === 'active') throw invalidState(`Release v${to} is already serving.`);
         if (target.state === 'pending') throw invalidState(`Release v${to} is still starting.`);
       }
+      const info = runtime.app(app.id);
+      if (!info) throw notFound(`App ${network}/${appName} not found.`);
+      const scopes = this.#scopes(info);
+      const config = this.#restoreAppConfig(scopes, parseSnapshot(target.config));
+      // The release runs with what is stored now: the target's app config, and the network's config as it is
+      // (network vars and secrets belong to every app of the network, so one app's rollback leaves them be).
+      const snapshot = takeSnapshot(this.#deps.vars, this.#deps.secrets, scopes);
       const next = records.nextVersion(app.id);
       records.insertRelease({
         appId: app.id,
@@ -453,18 +464,29 @@ export class DeployService {
         reason: 'rollback',
         deploymentId: target.deploymentId,
         rollbackOf: target.version,
-        config: target.config,
-        configDigest: target.configDigest,
+        config: JSON.stringify(snapshot),
+        configDigest: snapshotDigest(snapshot),
         description: `Roll back to v${target.version}`,
         actor,
         now: clock.now(),
       });
+      // One audited change: the release and the config it restored (var values, secret digests) in one event.
       events.append({
         userId,
         action: 'release.rolled_back',
         actor,
         target: { type: 'release', network, app: appName, id: String(next) },
-        details: { version: next, rollback_of: target.version, from: active.version },
+        details: {
+          version: next,
+          rollback_of: target.version,
+          from: active.version,
+          // Listed by kind (a details key naming secrets would be masked by the event log's redaction).
+          config_changes: [
+            ...varChangeDetails(config.vars).map((c) => ({ kind: 'var', ...c })),
+            ...secretChangeDetails(config.secrets).map((c) => ({ kind: 'secret', ...c })),
+          ],
+          network_kept: config.networkKept,
+        },
       });
       return next;
     });
@@ -473,6 +495,26 @@ export class DeployService {
     const release = records.release(app.id, version);
     if (!release) throw notFound(`Release v${version} not found.`);
     return release;
+  }
+
+  /**
+   * Writes a release snapshot's app-scope vars and secrets back to the store (inside the rollback's transaction;
+   * no event or release of their own — the rollback records both). Secrets are restored by version, so no value
+   * is decrypted. Returns what changed, and the network-scope keys whose values differ from the snapshot's.
+   */
+  #restoreAppConfig(scopes: SnapshotScopes, snapshot: ConfigSnapshot): { vars: VarChange[]; secrets: SecretChange[]; networkKept: string[] } {
+    const { vars, secrets } = this.#deps;
+    const varTarget = new Map<string, string | null>(vars.all(scopes.app).map((v) => [v.key, null]));
+    for (const [key, value] of Object.entries(snapshot.vars.app)) varTarget.set(key, value);
+    const secretTarget = new Map<string, SecretTargetValue>(secrets.all(scopes.app).map((s) => [s.key, null]));
+    for (const [key, { version }] of Object.entries(snapshot.secrets.app)) secretTarget.set(key, { versionId: version });
+    const now = takeSnapshot(vars, secrets, scopes);
+    const digests = (record: ConfigSnapshot['secrets']['network']): Record<string, string> =>
+      Object.fromEntries(Object.entries(record).map(([key, v]) => [key, v.digest]));
+    const networkKept = [
+      ...new Set([...differingKeys(now.vars.network, snapshot.vars.network), ...differingKeys(digests(now.secrets.network), digests(snapshot.secrets.network))]),
+    ].sort();
+    return { vars: vars.write(scopes.app, varTarget), secrets: secrets.write(scopes.app, secretTarget), networkKept };
   }
 
   /**

@@ -62,6 +62,24 @@ const toInfo = (row: SecretRow): SecretInfo => ({
 export type SecretTargetValue = { value: string } | { versionId: string } | null;
 export type SecretAction = 'secret.set' | 'secret.unset' | 'secret.reverted';
 
+/** One key's move: version ids before and after (null = not set), with their digests (never values). */
+export interface SecretChange {
+  key: string;
+  before: string | null;
+  after: string | null;
+  digestBefore: string | null;
+  digestAfter: string | null;
+}
+
+/** The `changes` of a secret event's details, key by key: digests only. */
+export const secretChangeDetails = (changed: readonly SecretChange[]): Record<string, unknown>[] =>
+  changed.map((c) => ({
+    key: c.key,
+    change: c.before === null ? 'created' : c.after === null ? 'deleted' : 'updated',
+    digest_before: c.digestBefore,
+    digest_after: c.digestAfter,
+  }));
+
 const COLUMNS = 'key, version_id, digest, created_at, updated_at';
 
 /**
@@ -151,12 +169,41 @@ export class SecretService {
     action: SecretAction,
     extraDetails: Record<string, unknown> = {},
   ): { changed: { key: string; before: string | null; after: string | null }[]; event: EventRecord | null; releases: ReleaseRef[] } {
-    const { db, clock, events } = this.#ctx;
+    const { db, events } = this.#ctx;
+    return db.transaction(() => {
+      const changed = this.write(scope, target);
+      if (changed.length === 0) return { changed: [], event: null, releases: [] };
+      const event = events.append({
+        userId,
+        action,
+        actor,
+        target: scopeTarget('secret', scope),
+        details: { ...extraDetails, keys: changed.map((c) => c.key), changes: secretChangeDetails(changed) },
+      });
+      for (const change of changed) {
+        db.run(
+          `INSERT INTO config_changes (event_id, kind, network_id, app_id, key, before_version, after_version)
+           VALUES (?, 'secret', ?, ?, ?, ?, ?)`,
+          [event.id, scope.networkId, scope.appId, change.key, change.before, change.after],
+        );
+      }
+      const releases = this.#releases.onChange({ userId, actor, scope });
+      return { changed: changed.map(({ key, before, after }) => ({ key, before, after })), event, releases };
+    });
+  }
+
+  /**
+   * Writes the scope's secrets to `target` and returns what changed (version ids and digests) — no event, no
+   * release. Only for a caller that records the change in its own event and makes its own release in the same
+   * transaction (a rollback); every other change goes through {@link SecretService.change}.
+   */
+  write(scope: EnvScope, target: ReadonlyMap<string, SecretTargetValue>): SecretChange[] {
+    const { db, clock } = this.#ctx;
     return db.transaction(() => {
       const now = clock.now();
       const current = new Map(this.#rows(scope).map((row) => [row.key, row]));
       // before/after are version ids; digests ride along for the event.
-      const changed: { key: string; before: string | null; after: string | null; digestBefore: string | null; digestAfter: string | null }[] = [];
+      const changed: SecretChange[] = [];
       for (const [key, wanted] of [...target].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const existing = current.get(key) ?? null;
         if (wanted === null) {
@@ -174,7 +221,6 @@ export class SecretService {
           digestAfter: version.digest,
         });
       }
-      if (changed.length === 0) return { changed: [], event: null, releases: [] };
       for (const change of changed) {
         if (change.after === null) {
           db.run(`DELETE FROM secrets WHERE ${SCOPE_WHERE} AND key = ?`, [...scopeParams(scope), change.key]);
@@ -193,31 +239,7 @@ export class SecretService {
           ]);
         }
       }
-      const event = events.append({
-        userId,
-        action,
-        actor,
-        target: scopeTarget('secret', scope),
-        details: {
-          ...extraDetails,
-          keys: changed.map((c) => c.key),
-          changes: changed.map((c) => ({
-            key: c.key,
-            change: c.before === null ? 'created' : c.after === null ? 'deleted' : 'updated',
-            digest_before: c.digestBefore,
-            digest_after: c.digestAfter,
-          })),
-        },
-      });
-      for (const change of changed) {
-        db.run(
-          `INSERT INTO config_changes (event_id, kind, network_id, app_id, key, before_version, after_version)
-           VALUES (?, 'secret', ?, ?, ?, ?, ?)`,
-          [event.id, scope.networkId, scope.appId, change.key, change.before, change.after],
-        );
-      }
-      const releases = this.#releases.onChange({ userId, actor, scope });
-      return { changed: changed.map(({ key, before, after }) => ({ key, before, after })), event, releases };
+      return changed;
     });
   }
 

@@ -34,10 +34,26 @@ export type VarTarget = ReadonlyMap<string, string | null>;
 
 export type VarAction = 'var.set' | 'var.unset' | 'var.reverted';
 
+/** One key's move: values before and after (null = not set). */
+export interface VarChange {
+  key: string;
+  before: string | null;
+  after: string | null;
+}
+
 /** Event details show values (vars are not secret) but cut long ones: history is for people. */
 const DETAIL_VALUE_MAX = 256;
 const forDetails = (value: string | null): string | null =>
   value === null || value.length <= DETAIL_VALUE_MAX ? value : `${value.slice(0, DETAIL_VALUE_MAX)}… (${value.length} characters)`;
+
+/** The `changes` of a var event's details, key by key. */
+export const varChangeDetails = (changed: readonly VarChange[]): Record<string, unknown>[] =>
+  changed.map(({ key, before, after }) => ({
+    key,
+    change: before === null ? 'created' : after === null ? 'deleted' : 'updated',
+    from: forDetails(before),
+    to: forDetails(after),
+  }));
 
 /**
  * Vars at network or app scope. Every change goes through {@link VarService.change}: one
@@ -117,15 +133,43 @@ export class VarService {
     target: VarTarget,
     action: VarAction,
     extraDetails: Record<string, unknown> = {},
-  ): { changed: { key: string; before: string | null; after: string | null }[]; event: EventRecord | null; releases: ReleaseRef[] } {
-    const { db, clock, events } = this.#ctx;
+  ): { changed: VarChange[]; event: EventRecord | null; releases: ReleaseRef[] } {
+    const { db, events } = this.#ctx;
+    return db.transaction(() => {
+      const changed = this.write(scope, target);
+      if (changed.length === 0) return { changed, event: null, releases: [] };
+      const event = events.append({
+        userId,
+        action,
+        actor,
+        target: scopeTarget('var', scope),
+        details: { ...extraDetails, keys: changed.map((c) => c.key), changes: varChangeDetails(changed) },
+      });
+      for (const { key, before, after } of changed) {
+        db.run(
+          `INSERT INTO config_changes (event_id, kind, network_id, app_id, key, before_json, after_json)
+           VALUES (?, 'var', ?, ?, ?, ?, ?)`,
+          [event.id, scope.networkId, scope.appId, key, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after)],
+        );
+      }
+      const releases = this.#releases.onChange({ userId, actor, scope });
+      return { changed, event, releases };
+    });
+  }
+
+  /**
+   * Writes the scope's keys to `target` and returns what changed — no event, no release. Only for a caller that
+   * records the change in its own event and makes its own release in the same transaction (a rollback); every
+   * other change goes through {@link VarService.change}.
+   */
+  write(scope: EnvScope, target: VarTarget): VarChange[] {
+    const { db, clock } = this.#ctx;
     return db.transaction(() => {
       const current = new Map(this.all(scope).map((v) => [v.key, v.value]));
       const changed = [...target]
         .map(([key, after]) => ({ key, before: current.get(key) ?? null, after }))
         .filter((change) => change.before !== change.after)
         .sort((a, b) => (a.key < b.key ? -1 : 1));
-      if (changed.length === 0) return { changed, event: null, releases: [] };
       const now = clock.now();
       for (const { key, before, after } of changed) {
         if (after === null) {
@@ -143,31 +187,7 @@ export class VarService {
           db.run(`UPDATE vars SET value = ?, updated_at = ? WHERE ${SCOPE_WHERE} AND key = ?`, [after, now, ...scopeParams(scope), key]);
         }
       }
-      const event = events.append({
-        userId,
-        action,
-        actor,
-        target: scopeTarget('var', scope),
-        details: {
-          ...extraDetails,
-          keys: changed.map((c) => c.key),
-          changes: changed.map(({ key, before, after }) => ({
-            key,
-            change: before === null ? 'created' : after === null ? 'deleted' : 'updated',
-            from: forDetails(before),
-            to: forDetails(after),
-          })),
-        },
-      });
-      for (const { key, before, after } of changed) {
-        db.run(
-          `INSERT INTO config_changes (event_id, kind, network_id, app_id, key, before_json, after_json)
-           VALUES (?, 'var', ?, ?, ?, ?, ?)`,
-          [event.id, scope.networkId, scope.appId, key, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after)],
-        );
-      }
-      const releases = this.#releases.onChange({ userId, actor, scope });
-      return { changed, event, releases };
+      return changed;
     });
   }
 }

@@ -55,6 +55,17 @@ export async function bundleDir(dir: string, overrides: Record<string, string> =
   return { manifest, blobs };
 }
 
+/** A bundle of small text files (path → contents), each a 0644 file. */
+export function bundleFiles(files: Record<string, string>): Bundle {
+  const blobs = new Map<string, Buffer>();
+  const manifest = Object.entries(files).map(([path, text]) => {
+    const data = Buffer.from(text);
+    blobs.set(sha256(data), data);
+    return { path, sha256: sha256(data), size: data.length, mode: 0o644 };
+  });
+  return { manifest, blobs };
+}
+
 /** A tar.gz pack of blobs, each entry named by its digest (as the API wants it). */
 export function packOf(blobs: Map<string, Buffer>, digests: readonly string[]): Buffer {
   return makePack(digests.map((digest) => ({ name: digest, data: blobs.get(digest) ?? Buffer.alloc(0) })));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from './api.js';
-import { deployBundle, packOf, sendRaw, sha256, waitForDeployment, type Bundle, type WireDeployment } from './deploy-client.js';
+import { bundleFiles, deployBundle, packOf, sendRaw, sha256, waitForDeployment, type Bundle, type WireDeployment } from './deploy-client.js';
 import { makePack } from '../deploy/helpers.js';
 
 /** Operations of issue 6 (blobs, deployments, releases, logs); the coverage test requires each. */
@@ -37,13 +37,7 @@ function tinyApp(greeting: string): Bundle {
     'server.js': `require('node:http').createServer((q, s) => s.end((process.env.GREETING || '${greeting}') + ' v' + process.env.MAX_RELEASE))
   .listen(Number(process.env.PORT), '127.0.0.1', () => console.log('tiny listening'));\n`,
   };
-  const blobs = new Map<string, Buffer>();
-  const manifest = Object.entries(files).map(([path, text]) => {
-    const data = Buffer.from(text);
-    blobs.set(sha256(data), data);
-    return { path, sha256: sha256(data), size: data.length, mode: 0o644 };
-  });
-  return { manifest, blobs };
+  return bundleFiles(files);
 }
 
 /**

@@ -40,6 +40,10 @@ export const openapiDocument: OpenApiDocument = {
       "description": "The authenticated user and the credential in use."
     },
     {
+      "name": "OIDC",
+      "description": "Trust policies for keyless CI login with OpenID Connect ID tokens (docs/oidc.md)."
+    },
+    {
       "name": "Networks",
       "description": "Networks group apps; a network name is unique across the platform because it is part of DNS names."
     },
@@ -476,6 +480,227 @@ export const openapiDocument: OpenApiDocument = {
         "responses": {
           "204": {
             "description": "The token is revoked.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "default": {
+            "$ref": "#/components/responses/UnexpectedError"
+          }
+        }
+      }
+    },
+    "/api/v1/auth/oidc/token": {
+      "post": {
+        "operationId": "exchangeOidcToken",
+        "summary": "Exchange a CI provider's OIDC ID token for a short-lived, network-bound access token",
+        "description": "Keyless login for CI (docs/oidc.md). The caller presents an ID token (for example GitHub Actions'\n`core.getIDToken('max')`); the platform verifies it against the issuer's published keys (discovery document\nand JWKS, fetched only for issuers named in a trust policy), checks `iss`, `aud` (`max` by default), `exp`,\n`nbf` and `iat` with a small clock skew, and matches its claims to a trust policy. The answer is an access\ntoken (no refresh token) with the policy's scope, bound to the policy's network, that expires within an\nhour; present a fresh ID token to get another. Every exchange, granted or refused, is an audit event.\nRefusals are 401 `invalid_id_token` (`details.reason` says why) or 403 `no_matching_trust_policy`.\n",
+        "tags": [
+          "Auth"
+        ],
+        "security": [],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/OidcTokenRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A short-lived access token bound to the matching trust policy's network and scope.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OidcTokenResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/InvalidIdToken"
+          },
+          "403": {
+            "$ref": "#/components/responses/NoMatchingTrustPolicy"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/UnexpectedError"
+          }
+        }
+      }
+    },
+    "/api/v1/oidc/trust-policies": {
+      "get": {
+        "operationId": "listTrustPolicies",
+        "summary": "List your OIDC trust policies",
+        "description": "Needs the `admin` scope. Newest first.",
+        "tags": [
+          "OIDC"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of trust policies.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrustPolicyPage"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "default": {
+            "$ref": "#/components/responses/UnexpectedError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createTrustPolicy",
+        "summary": "Trust ID tokens of an issuer for one repository (and optionally ref and environment)",
+        "description": "Needs the `admin` scope. The network must be yours. Tokens minted through this policy act as you, with the\npolicy's scope (`read` or `deploy`), and only on the policy's network.\n",
+        "tags": [
+          "OIDC"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TrustPolicyCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new trust policy.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              },
+              "idempotent-replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrustPolicy"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "default": {
+            "$ref": "#/components/responses/UnexpectedError"
+          }
+        }
+      }
+    },
+    "/api/v1/oidc/trust-policies/{policy_id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/TrustPolicyId"
+        }
+      ],
+      "delete": {
+        "operationId": "deleteTrustPolicy",
+        "summary": "Delete a trust policy",
+        "description": "Needs the `admin` scope. Access tokens minted through the policy are revoked at once.",
+        "tags": [
+          "OIDC"
+        ],
+        "responses": {
+          "204": {
+            "description": "The policy is deleted and its tokens revoked.",
             "headers": {
               "x-request-id": {
                 "$ref": "#/components/headers/RequestId"
@@ -4264,6 +4489,17 @@ export const openapiDocument: OpenApiDocument = {
           "$ref": "#/components/schemas/ResourceName"
         }
       },
+      "TrustPolicyId": {
+        "name": "policy_id",
+        "in": "path",
+        "required": true,
+        "description": "The trust policy's id.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
       "TokenId": {
         "name": "token_id",
         "in": "path",
@@ -4554,6 +4790,51 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "InvalidIdToken": {
+        "description": "The ID token was refused (code `invalid_id_token`); `details.reason` says why: `malformed`,\n`alg_not_allowed` (`none`, HMAC and unknown algorithms are never accepted), `unknown_issuer` (no trust policy\nnames the token's `iss`), `issuer_misconfigured`, `unknown_key`, `bad_signature`, `wrong_audience`,\n`expired`, `not_yet_valid` or `missing_claim`.\n",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            },
+            "examples": {
+              "expired": {
+                "summary": "An expired ID token",
+                "value": {
+                  "error": {
+                    "code": "invalid_id_token",
+                    "message": "The ID token expired at 2026-12-03T08:00:00.000Z (clock skew allowed: 60 s).",
+                    "details": {
+                      "reason": "expired"
+                    },
+                    "request_id": "req_01HZY3KA"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "NoMatchingTrustPolicy": {
+        "description": "The ID token is valid, but no trust policy of its issuer matches its claims (code\n`no_matching_trust_policy`). `details` echoes the claims that were matched (`repository`, `ref`,\n`environment`), never the policies.\n",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
       "Unavailable": {
         "description": "The platform is starting or shutting down (code `unavailable`).",
         "headers": {
@@ -4644,7 +4925,9 @@ export const openapiDocument: OpenApiDocument = {
           "plan_stale",
           "plan_blocked",
           "not_revertible",
-          "session_limit"
+          "session_limit",
+          "invalid_id_token",
+          "no_matching_trust_policy"
         ]
       },
       "Error": {
@@ -5100,6 +5383,206 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "TrustPolicyPage": {
+        "type": "object",
+        "required": [
+          "data",
+          "next_cursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrustPolicy"
+            }
+          },
+          "next_cursor": {
+            "$ref": "#/components/schemas/NextCursor"
+          }
+        }
+      },
+      "TrustPolicyScope": {
+        "description": "The scope of tokens minted through a trust policy (`admin` is never granted to CI).",
+        "type": "string",
+        "enum": [
+          "read",
+          "deploy"
+        ]
+      },
+      "TrustPolicy": {
+        "type": "object",
+        "required": [
+          "id",
+          "issuer",
+          "audience",
+          "repository",
+          "ref",
+          "environment",
+          "network",
+          "scope",
+          "token_ttl_seconds",
+          "created_at"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "issuer": {
+            "description": "The `iss` an ID token must carry, exactly (e.g. `https://token.actions.githubusercontent.com`).",
+            "type": "string"
+          },
+          "audience": {
+            "description": "The `aud` an ID token must carry (default `max`).",
+            "type": "string"
+          },
+          "repository": {
+            "description": "The `repository` claim (`owner/name`), compared case-insensitively.",
+            "type": "string"
+          },
+          "ref": {
+            "description": "The `ref` claim, exactly, or with one trailing `*` as a prefix match; null = any ref.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "environment": {
+            "description": "The `environment` claim, exactly; null = any (or no) environment.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "network": {
+            "$ref": "#/components/schemas/ResourceName"
+          },
+          "scope": {
+            "$ref": "#/components/schemas/TrustPolicyScope"
+          },
+          "token_ttl_seconds": {
+            "description": "Lifetime of the access tokens minted through this policy.",
+            "type": "integer",
+            "minimum": 60,
+            "maximum": 3600
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "TrustPolicyCreate": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "issuer",
+          "repository",
+          "network",
+          "scope"
+        ],
+        "properties": {
+          "issuer": {
+            "description": "The issuer URL: `https://…`; `http://` only for loopback hosts (127.0.0.0/8, `[::1]`, `localhost`), for\ntests and local issuers. No query or fragment.\n",
+            "type": "string",
+            "minLength": 8,
+            "maxLength": 2048
+          },
+          "audience": {
+            "description": "The `aud` ID tokens must carry; default `max`.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "repository": {
+            "description": "`owner/name`",
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$"
+          },
+          "ref": {
+            "description": "For example `refs/heads/main`, or `refs/tags/v*` (one trailing `*`). Omit for any ref.",
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "environment": {
+            "description": "A deployment environment name (GitHub's `environment` claim). Omit for any.",
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "network": {
+            "$ref": "#/components/schemas/ResourceName"
+          },
+          "scope": {
+            "$ref": "#/components/schemas/TrustPolicyScope"
+          },
+          "token_ttl_seconds": {
+            "description": "Lifetime of minted access tokens; default 900 (15 minutes), at most 3600.",
+            "type": "integer",
+            "minimum": 60,
+            "maximum": 3600
+          }
+        }
+      },
+      "OidcTokenRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id_token"
+        ],
+        "properties": {
+          "id_token": {
+            "description": "The compact JWT the CI provider issued. Write-only; never logged or stored.",
+            "type": "string",
+            "writeOnly": true,
+            "minLength": 1,
+            "maxLength": 16384
+          }
+        }
+      },
+      "OidcTokenResponse": {
+        "type": "object",
+        "required": [
+          "access_token",
+          "token_type",
+          "expires_in",
+          "scope",
+          "network",
+          "trust_policy_id"
+        ],
+        "properties": {
+          "access_token": {
+            "type": "string"
+          },
+          "token_type": {
+            "type": "string",
+            "enum": [
+              "Bearer"
+            ]
+          },
+          "expires_in": {
+            "description": "Seconds until the access token expires (at most 3600). There is no refresh token.",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 3600
+          },
+          "scope": {
+            "$ref": "#/components/schemas/TrustPolicyScope"
+          },
+          "network": {
+            "$ref": "#/components/schemas/ResourceName"
+          },
+          "trust_policy_id": {
+            "type": "string"
+          }
+        }
+      },
       "NextCursor": {
         "description": "Pass as `cursor` to get the next page; null on the last page.",
         "type": [
@@ -5159,6 +5642,36 @@ export const openapiDocument: OpenApiDocument = {
                   "null"
                 ],
                 "format": "date-time"
+              },
+              "network": {
+                "description": "The only network this credential may touch (an OIDC-minted token is bound to its trust policy's\nnetwork); null or absent when the credential reaches all of the user's networks.\n",
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "oidc": {
+                "description": "Present when the access token was minted from an OIDC ID token.",
+                "type": [
+                  "object",
+                  "null"
+                ],
+                "required": [
+                  "trust_policy_id",
+                  "issuer",
+                  "subject"
+                ],
+                "properties": {
+                  "trust_policy_id": {
+                    "type": "string"
+                  },
+                  "issuer": {
+                    "type": "string"
+                  },
+                  "subject": {
+                    "type": "string"
+                  }
+                }
               }
             }
           }

@@ -152,6 +152,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oidc/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a CI provider's OIDC ID token for a short-lived, network-bound access token
+         * @description Keyless login for CI (docs/oidc.md). The caller presents an ID token (for example GitHub Actions'
+         *     `core.getIDToken('max')`); the platform verifies it against the issuer's published keys (discovery document
+         *     and JWKS, fetched only for issuers named in a trust policy), checks `iss`, `aud` (`max` by default), `exp`,
+         *     `nbf` and `iat` with a small clock skew, and matches its claims to a trust policy. The answer is an access
+         *     token (no refresh token) with the policy's scope, bound to the policy's network, that expires within an
+         *     hour; present a fresh ID token to get another. Every exchange, granted or refused, is an audit event.
+         *     Refusals are 401 `invalid_id_token` (`details.reason` says why) or 403 `no_matching_trust_policy`.
+         */
+        post: operations["exchangeOidcToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oidc/trust-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your OIDC trust policies
+         * @description Needs the `admin` scope. Newest first.
+         */
+        get: operations["listTrustPolicies"];
+        put?: never;
+        /**
+         * Trust ID tokens of an issuer for one repository (and optionally ref and environment)
+         * @description Needs the `admin` scope. The network must be yours. Tokens minted through this policy act as you, with the
+         *     policy's scope (`read` or `deploy`), and only on the policy's network.
+         */
+        post: operations["createTrustPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oidc/trust-policies/{policy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The trust policy's id. */
+                policy_id: components["parameters"]["TrustPolicyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a trust policy
+         * @description Needs the `admin` scope. Access tokens minted through the policy are revoked at once.
+         */
+        delete: operations["deleteTrustPolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1304,7 +1378,7 @@ export interface components {
          *     code it does not know treats the error by its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "validation_failed" | "unauthenticated" | "token_expired" | "forbidden" | "not_found" | "conflict" | "network_not_empty" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable" | "authorization_pending" | "slow_down" | "expired_token" | "access_denied" | "payload_too_large" | "unsupported_media_type" | "digest_mismatch" | "blobs_missing" | "invalid_state" | "plan_stale" | "plan_blocked" | "not_revertible" | "session_limit";
+        ErrorCode: "bad_request" | "validation_failed" | "unauthenticated" | "token_expired" | "forbidden" | "not_found" | "conflict" | "network_not_empty" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable" | "authorization_pending" | "slow_down" | "expired_token" | "access_denied" | "payload_too_large" | "unsupported_media_type" | "digest_mismatch" | "blobs_missing" | "invalid_state" | "plan_stale" | "plan_blocked" | "not_revertible" | "session_limit" | "invalid_id_token" | "no_matching_trust_policy";
         /** @description The body of every error response. */
         Error: {
             error: {
@@ -1465,6 +1539,67 @@ export interface components {
             data: components["schemas"]["ApiToken"][];
             next_cursor: components["schemas"]["NextCursor"];
         };
+        TrustPolicyPage: {
+            data: components["schemas"]["TrustPolicy"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        /**
+         * @description The scope of tokens minted through a trust policy (`admin` is never granted to CI).
+         * @enum {string}
+         */
+        TrustPolicyScope: "read" | "deploy";
+        TrustPolicy: {
+            id: string;
+            /** @description The `iss` an ID token must carry, exactly (e.g. `https://token.actions.githubusercontent.com`). */
+            issuer: string;
+            /** @description The `aud` an ID token must carry (default `max`). */
+            audience: string;
+            /** @description The `repository` claim (`owner/name`), compared case-insensitively. */
+            repository: string;
+            /** @description The `ref` claim, exactly, or with one trailing `*` as a prefix match; null = any ref. */
+            ref: string | null;
+            /** @description The `environment` claim, exactly; null = any (or no) environment. */
+            environment: string | null;
+            network: components["schemas"]["ResourceName"];
+            scope: components["schemas"]["TrustPolicyScope"];
+            /** @description Lifetime of the access tokens minted through this policy. */
+            token_ttl_seconds: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        TrustPolicyCreate: {
+            /**
+             * @description The issuer URL: `https://…`; `http://` only for loopback hosts (127.0.0.0/8, `[::1]`, `localhost`), for
+             *     tests and local issuers. No query or fragment.
+             */
+            issuer: string;
+            /** @description The `aud` ID tokens must carry; default `max`. */
+            audience?: string;
+            /** @description `owner/name` */
+            repository: string;
+            /** @description For example `refs/heads/main`, or `refs/tags/v*` (one trailing `*`). Omit for any ref. */
+            ref?: string | null;
+            /** @description A deployment environment name (GitHub's `environment` claim). Omit for any. */
+            environment?: string | null;
+            network: components["schemas"]["ResourceName"];
+            scope: components["schemas"]["TrustPolicyScope"];
+            /** @description Lifetime of minted access tokens; default 900 (15 minutes), at most 3600. */
+            token_ttl_seconds?: number;
+        };
+        OidcTokenRequest: {
+            /** @description The compact JWT the CI provider issued. Write-only; never logged or stored. */
+            id_token: string;
+        };
+        OidcTokenResponse: {
+            access_token: string;
+            /** @enum {string} */
+            token_type: "Bearer";
+            /** @description Seconds until the access token expires (at most 3600). There is no refresh token. */
+            expires_in: number;
+            scope: components["schemas"]["TrustPolicyScope"];
+            network: components["schemas"]["ResourceName"];
+            trust_policy_id: string;
+        };
         /** @description Pass as `cursor` to get the next page; null on the last page. */
         NextCursor: string | null;
         Me: {
@@ -1481,6 +1616,17 @@ export interface components {
                 scope: components["schemas"]["Scope"];
                 /** Format: date-time */
                 expires_at: string | null;
+                /**
+                 * @description The only network this credential may touch (an OIDC-minted token is bound to its trust policy's
+                 *     network); null or absent when the credential reaches all of the user's networks.
+                 */
+                network?: string | null;
+                /** @description Present when the access token was minted from an OIDC ID token. */
+                oidc?: {
+                    trust_policy_id: string;
+                    issuer: string;
+                    subject: string;
+                } | null;
             };
         };
         Network: {
@@ -2223,6 +2369,35 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description The ID token was refused (code `invalid_id_token`); `details.reason` says why: `malformed`,
+         *     `alg_not_allowed` (`none`, HMAC and unknown algorithms are never accepted), `unknown_issuer` (no trust policy
+         *     names the token's `iss`), `issuer_misconfigured`, `unknown_key`, `bad_signature`, `wrong_audience`,
+         *     `expired`, `not_yet_valid` or `missing_claim`.
+         */
+        InvalidIdToken: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The ID token is valid, but no trust policy of its issuer matches its claims (code
+         *     `no_matching_trust_policy`). `details` echoes the claims that were matched (`repository`, `ref`,
+         *     `environment`), never the policies.
+         */
+        NoMatchingTrustPolicy: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The platform is starting or shutting down (code `unavailable`). */
         Unavailable: {
             headers: {
@@ -2288,6 +2463,8 @@ export interface components {
         NetworkName: components["schemas"]["ResourceName"];
         /** @description The app's name within the network. */
         AppName: components["schemas"]["ResourceName"];
+        /** @description The trust policy's id. */
+        TrustPolicyId: string;
         /** @description The API token's id. */
         TokenId: string;
         /** @description The var or secret key. */
@@ -2579,6 +2756,146 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The token is revoked. */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    exchangeOidcToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The same key with the same user, route and body replays the stored response
+                 *     (with header `idempotent-replayed: true`); the same key with a different body answers 409
+                 *     `idempotency_key_reused`. Keys are scoped to the authenticated user; endpoints that take no
+                 *     authentication accept the header and ignore it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description A short-lived access token bound to the matching trust policy's network and scope. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcTokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidIdToken"];
+            403: components["responses"]["NoMatchingTrustPolicy"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listTrustPolicies: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of trust policies. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustPolicyPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createTrustPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The same key with the same user, route and body replays the stored response
+                 *     (with header `idempotent-replayed: true`); the same key with a different body answers 409
+                 *     `idempotency_key_reused`. Keys are scoped to the authenticated user; endpoints that take no
+                 *     authentication accept the header and ignore it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrustPolicyCreate"];
+            };
+        };
+        responses: {
+            /** @description The new trust policy. */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteTrustPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The trust policy's id. */
+                policy_id: components["parameters"]["TrustPolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy is deleted and its tokens revoked. */
             204: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
