@@ -1,29 +1,17 @@
+import { MaxAppRefError, parseAppRef as parseSdkAppRef, type AppRef } from '@max/rig-sdk';
 import { UsageError } from './errors/cli-error.js';
 
-export interface AppRef {
-  readonly network: string;
-  readonly app: string;
-}
+export type { AppRef };
 
 /**
- * Reads an app reference: `<network>/<app>`, or `<app>` with `--network <network>` (ARCHITECTURE.md §3). Only the
- * shape is checked here; whether the names are valid is for the SDK and the platform to say (exit 6).
+ * Reads an app reference: `<network>/<app>`, or `<app>` with `--network <network>` (ARCHITECTURE.md §3). The SDK
+ * reads the shape; a bad one is a usage error here (exit 2). Whether the names are valid is for the platform (exit 6).
  */
 export function parseAppRef(ref: string, networkFlag: string | undefined): AppRef {
-  const slash = ref.indexOf('/');
-  if (slash === -1) {
-    if (networkFlag === undefined || networkFlag === '') {
-      throw new UsageError(`Which network is the app "${ref}" in?`, `Write <network>/<app> (e.g. prod/${ref}) or pass --network <network>.`);
-    }
-    return { network: networkFlag, app: ref };
+  try {
+    return parseSdkAppRef(ref, networkFlag);
+  } catch (error) {
+    if (error instanceof MaxAppRefError) throw new UsageError(error.message, error.hint);
+    throw error;
   }
-  const network = ref.slice(0, slash);
-  const app = ref.slice(slash + 1);
-  if (network === '' || app === '' || app.includes('/')) {
-    throw new UsageError(`"${ref}" is not an app reference.`, 'Write <network>/<app>, e.g. prod/web.');
-  }
-  if (networkFlag !== undefined && networkFlag !== network) {
-    throw new UsageError(`"${ref}" names the network "${network}", but --network says "${networkFlag}".`, 'Pass only one of them.');
-  }
-  return { network, app };
 }

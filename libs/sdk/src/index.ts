@@ -109,3 +109,28 @@ export type {
   VarsSetResult,
 } from './types.js';
 export { parseEnvFile, EnvFileError, type EnvFileEntry } from './dotenv/parse-env-file.js';
+
+// Workflows shared by rig and the GitHub Action: app references, waiting for and classifying outcomes, failure
+// descriptions with their log tail, config plan/apply, the effective environment as it may be shown.
+export { MaxAppRefError, formatAppRef, parseAppRef, type AppRef } from './workflows/app-ref.js';
+export { classifyDeployment, classifyRelease, outcomeExitCode, type DeployOutcome } from './workflows/deploy-outcome.js';
+export { waitForRelease, type ReleaseWaitClient, type WaitForReleaseOptions } from './workflows/wait-for-release.js';
+export {
+  describeDeployFailure,
+  readFailureLog,
+  type DeployFailureDescription,
+  type DeployOutcomeFacts,
+  type FailureLogClient,
+} from './workflows/deploy-failure.js';
+export { formatBytes, formatDuration } from './workflows/format-units.js';
+export {
+  MaxConfigDocumentError,
+  applyPlan,
+  formatPlan,
+  parseConfigDocument,
+  planDocument,
+  secretValuesFor,
+  type ConfigPlanClient,
+  type DocumentPlan,
+} from './workflows/config-plan.js';
+export { toEffectiveEnvEntry, type EffectiveEnvEntry } from './workflows/effective-env.js';

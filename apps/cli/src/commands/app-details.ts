@@ -1,4 +1,4 @@
-import type { App, EnvEntry } from '@max/rig-sdk';
+import { toEffectiveEnvEntry, type App, type EffectiveEnvEntry } from '@max/rig-sdk';
 import { parseAppRef } from '../app-ref.js';
 import type { CommandContext } from '../context.js';
 import type { Column } from '../output/table.js';
@@ -7,26 +7,8 @@ import { openSession } from '../session.js';
 import type { Invocation } from './command-def.js';
 import { appFields, stringOption } from './views.js';
 
-/** One key of the effective environment as rig shows it: secrets carry the digest of the value that wins. */
-export interface EnvEntryView {
-  key: string;
-  source: EnvEntry['source'];
-  value: string | null;
-  digest?: string;
-  overridden: EnvEntry['source'][];
-}
-
-/** The platform's entry as rig shows it: the digest only where there is one (secrets), never a secret value. */
-export function toEnvEntryView(entry: EnvEntry): EnvEntryView {
-  const secret = entry.source === 'secret';
-  return {
-    key: entry.key,
-    source: entry.source,
-    value: secret ? null : entry.value,
-    ...(secret && entry.digest !== null ? { digest: entry.digest } : {}),
-    overridden: [...entry.overridden],
-  };
-}
+/** One key of the effective environment as rig shows it (the SDK's view: secrets by digest only). */
+export type EnvEntryView = EffectiveEnvEntry;
 
 /** `rig details app <ref>`: every field, then the effective environment with sources and overrides (two requests). */
 export async function run(ctx: CommandContext, invocation: Invocation): Promise<void> {
@@ -34,7 +16,7 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
   const { client } = await openSession(ctx);
   const signal = ctx.signal;
   const [details, env] = await Promise.all([client.apps.get(network, app, { signal }), client.apps.env(network, app, { signal })]);
-  const view = { ...details, env: env.data.map(toEnvEntryView) };
+  const view = { ...details, env: env.data.map(toEffectiveEnvEntry) };
   if (!ctx.out.human) return ctx.out.value(view);
   ctx.out.details<App>(details, appFields as readonly Column<App>[]);
   ctx.io.stdout.write(renderEnvTable(view.env, { tty: ctx.io.isStdoutTTY }));

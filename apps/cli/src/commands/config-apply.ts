@@ -1,5 +1,5 @@
-import type { ReleaseRef } from '@max/rig-sdk';
-import { planDocument, pruneOption, readConfigDocument, readSecretValues, renderPlan } from '../config-plan.js';
+import { applyPlan, formatPlan, planDocument, type ReleaseRef } from '@max/rig-sdk';
+import { pruneOption, readConfigDocument, readSecretValues } from '../config-plan.js';
 import type { CommandContext } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
@@ -32,7 +32,7 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
   const signal = ctx.signal;
   const plan = await planDocument(client, document, { prune, values, signal });
   const view = (applied: boolean, releases: ReleaseRef[]) => ({ applied, plan_digest: plan.server.digest, changes: plan.changes, summary: plan.summary, releases });
-  if (ctx.out.human) ctx.io.stderr.write(renderPlan(plan));
+  if (ctx.out.human) ctx.io.stderr.write(formatPlan(plan));
   if (plan.blockers.length > 0) {
     throw new CliError(
       `The plan is blocked: ${plan.blockers.map((b) => b.message).join('; ')}. Nothing was applied.`,
@@ -45,11 +45,7 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
   if (plan.changes.length === 0) return ctx.out.result(view(false, []));
   await confirm(ctx);
 
-  const { releases } = await client.config.apply(
-    document,
-    { planDigest: plan.server.digest, prune, ...(plan.secretValues === undefined ? {} : { secretValues: plan.secretValues }) },
-    { signal },
-  );
+  const { releases } = await applyPlan(client, document, plan, { prune, signal });
   ctx.out.success(`Applied: ${plan.summary.create} created, ${plan.summary.update} updated, ${plan.summary.delete} deleted.`);
   noteReleases(ctx, releases);
   ctx.out.result(view(true, releases));

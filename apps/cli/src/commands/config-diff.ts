@@ -1,4 +1,5 @@
-import { planDocument, pruneOption, readConfigDocument, readSecretValues, renderPlan } from '../config-plan.js';
+import { formatPlan, planDocument } from '@max/rig-sdk';
+import { pruneOption, readConfigDocument, readSecretValues } from '../config-plan.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../errors/exit-codes.js';
 import { openSession } from '../session.js';
@@ -14,7 +15,7 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
   const { client } = await openSession(ctx);
   const plan = await planDocument(client, document, { prune, values, signal: ctx.signal });
   const inSync = plan.changes.length === 0 && plan.blockers.length === 0;
-  if (ctx.out.human) ctx.io.stdout.write(renderPlan(plan));
+  if (ctx.out.human) ctx.io.stdout.write(formatPlan(plan));
   else ctx.out.value({ in_sync: inSync, plan_digest: plan.server.digest, changes: plan.changes, blockers: plan.blockers, summary: plan.summary });
   return inSync ? ExitCode.Ok : ExitCode.Conflict;
 }

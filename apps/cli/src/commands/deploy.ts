@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { MaxTimeoutError } from '@max/rig-sdk';
+import { MaxTimeoutError, describeDeployFailure } from '@max/rig-sdk';
 import { deploy, summarizeBundle, walkSourceTree, type BundleSummary, type DeployEvent, type DeployResult } from '@max/rig-sdk/node';
 import { parseAppRef } from '../app-ref.js';
 import type { CommandContext } from '../context.js';
@@ -49,44 +49,12 @@ async function dryRun(ctx: CommandContext, target: Target): Promise<void> {
   if (warning) ctx.out.warn(warning);
 }
 
-/** The failure message of each non-zero outcome: what happened, what still serves, and where to look. */
+/** The failure message of each non-zero outcome (the SDK's description): what happened, what still serves, where to look. */
 function failure(result: DeployResult, target: Target, timeoutMs: number): CliError {
-  const app = `${target.network}/${target.app}`;
-  const id = result.deploymentId;
-  const why = result.failure ? `: ${result.failure.message.replace(/\.$/, '')}` : '';
+  const described = describeDeployFailure(result, target, { timeoutMs });
   const code = deployOutcomeExitCode(result.outcome);
-  switch (result.outcome) {
-    case 'build_failed':
-      return new CliError(`The build of deployment ${id} failed${why}. The previous release keeps serving.`, code, 'build_failed', 'The build output is above, prefixed [build].');
-    case 'health_check_failed':
-      if (result.failure?.reason === 'crashed_after_release') {
-        return new CliError(
-          `Release${result.release !== null ? ` v${result.release}` : ''} of ${app} (deployment ${id}) crashed after it went live${why}. It stays in place and is restarted with backoff (--no-rollback).`,
-          code,
-          'crashed_after_release',
-          `Read the app logs (\`rig logs app ${app}\`); \`rig rollback app ${app}\` restores the previous release.`,
-        );
-      }
-      return new CliError(
-        `Release${result.release !== null ? ` v${result.release}` : ''} of ${app} (deployment ${id}) never became healthy${why}. The previous release keeps serving.`,
-        code,
-        'health_check_failed',
-        'Check that the app listens on $PORT and answers its health check path (`rig update app --health-check-path`).',
-      );
-    case 'rolled_back':
-      return new CliError(`Deployment ${id} failed after it went live${why}, and the platform restored the previous release.`, code, 'rolled_back', 'Nothing is down; fix the release and deploy again.');
-    case 'timed_out':
-      return new CliError(
-        `Stopped waiting after ${formatDuration(timeoutMs / 1000)}: deployment ${id} of ${app} is still ${result.state}; it carries on without rig.`,
-        code,
-        'timed_out',
-        `Look up deployment ${id} with \`rig status app ${app}\` and \`rig releases ${app}\`, or deploy again with a longer --timeout.`,
-      );
-    case 'cancelled':
-      return new CliError(`Deployment ${id} of ${app} was cancelled; the previous release keeps serving.`, code, 'cancelled');
-    default:
-      return new CliError(`Deployment ${id} of ${app} failed${why}.`, code, 'deploy_failed', 'The previous release keeps serving; try again, and report it with the deployment id if it persists.');
-  }
+  if (described === undefined) return new CliError(`Deployment ${result.deploymentId} did not go live.`, code, 'deploy_failed');
+  return new CliError(described.message, code, described.code, described.hint);
 }
 
 /** `rig deploy [DIR] --app <ref>`: renders the SDK's deploy events; the outcome decides the exit code. */

@@ -1,3 +1,4 @@
+import { classifyRelease, waitForRelease } from '@max/rig-sdk';
 import { parseAppRef } from '../app-ref.js';
 import type { CommandContext } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
@@ -6,7 +7,6 @@ import { parseDurationFlag } from '../parse/parse-duration.js';
 import { openSession } from '../session.js';
 import type { Invocation } from './command-def.js';
 import { stringOption } from './views.js';
-import { waitForRelease } from './wait-for-release.js';
 
 /** `--to v3` or `--to 3`. */
 export function parseVersionFlag(value: string): number {
@@ -29,7 +29,7 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
   const restored = release.rollback_of === null ? '' : ` (the code and config of v${release.rollback_of})`;
   ctx.out.note(`Rolling back ${network}/${app}: release v${release.version}${restored}; waiting for its health check…`);
   const settled = await waitForRelease(client, network, app, release.version, { timeoutMs, signal: ctx.signal });
-  const outcome: DeployOutcome = settled === undefined ? 'timed_out' : settled.state === 'failed' ? 'health_check_failed' : 'live';
+  const outcome: DeployOutcome = classifyRelease(settled);
   const { url } = await client.apps.get(network, app, { signal: ctx.signal });
   const final = settled ?? release;
   ctx.out.result({ outcome, release: final, url }, outcome === 'live' ? url : undefined);

@@ -1,3 +1,4 @@
+import { outcomeExitCode, type DeployOutcome } from '@max/rig-sdk';
 /**
  * The exit codes of `rig`, in one registry (ARCHITECTURE.md §5). `docs/cli/exit-codes.md` is generated from
  * this list, and every error is mapped to one of these codes in `map-error.ts` — nowhere else.
@@ -152,25 +153,8 @@ export function exitCodeDocsUrl(code: number): string {
   return `${DOCS_BASE_URL}exit-codes.md${info ? `#${info.slug}` : ''}`;
 }
 
-/** How a deploy (or rollback) ended, as `rig deploy -o json` reports it. */
-export type DeployOutcome = 'live' | 'submitted' | 'build_failed' | 'health_check_failed' | 'rolled_back' | 'timed_out' | 'failed' | 'cancelled';
+/** How a deploy (or rollback) ended, as `rig deploy -o json` reports it (the SDK's classification). */
+export type { DeployOutcome };
 
-/** THE mapping from a deploy outcome to rig's exit code (docs/cli/exit-codes.md). */
-export function deployOutcomeExitCode(outcome: DeployOutcome): number {
-  switch (outcome) {
-    case 'live':
-    case 'submitted':
-      return ExitCode.Ok;
-    case 'build_failed':
-      return ExitCode.BuildFailed;
-    case 'health_check_failed':
-      return ExitCode.ReleaseUnhealthy;
-    case 'rolled_back':
-      return ExitCode.RolledBack;
-    case 'timed_out':
-      return ExitCode.TimedOutUnknown;
-    case 'failed':
-    case 'cancelled':
-      return ExitCode.Error;
-  }
-}
+/** THE mapping from a deploy outcome to rig's exit code (docs/cli/exit-codes.md): the SDK's, shared with the Action. */
+export const deployOutcomeExitCode: (outcome: DeployOutcome) => number = outcomeExitCode;

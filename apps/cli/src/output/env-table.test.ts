@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toEnvEntryView } from '../commands/app-details.js';
+import { toEffectiveEnvEntry } from '@max/rig-sdk';
 import { renderEnvTable } from './env-table.js';
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
@@ -9,7 +9,7 @@ describe('the effective environment for people', () => {
     { key: 'API_KEY', source: 'secret' as const, value: null, digest: DIGEST, overridden: ['app' as const] },
     { key: 'LOG_LEVEL', source: 'app' as const, value: 'debug', digest: null, overridden: ['network' as const] },
     { key: 'PORT', source: 'platform' as const, value: null, digest: null, overridden: [] },
-  ].map(toEnvEntryView);
+  ].map(toEffectiveEnvEntry);
 
   it('takes the digest from the entry for secrets only', () => {
     expect(env).toEqual([

@@ -1,3 +1,4 @@
+import { formatBytes, formatDuration } from '@max/rig-sdk';
 import type { TextSink } from '../io.js';
 import type { Palette } from './colors.js';
 
@@ -7,27 +8,11 @@ import type { Palette } from './colors.js';
  * without a terminal; `ProgressReporter` only decides when and how to write.
  */
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+/** `1536` → `1.5 KiB` (binary units, as `du -h` shows them); the SDK's, shared with the Action. */
+export { formatBytes };
 
-/** `1536` → `1.5 KiB`; exact bytes below 1 KiB. Binary units: what `du -h` and file managers show. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.round(bytes))} B`;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${UNITS[unit]}`;
-}
-
-/** Whole seconds as `7s`, `2m05s`, `1h02m`. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-}
+/** Whole seconds as `7s`, `2m05s`, `1h02m` (the SDK's, so rig and the Action say durations alike). */
+export { formatDuration };
 
 export interface TransferSnapshot {
   readonly doneBytes: number;

@@ -1,4 +1,5 @@
 import type { App, Deployment, DeploymentFailure, DeploymentState, LogLine } from '../types.js';
+import type { DeployOutcome } from '../workflows/deploy-outcome.js';
 import type { BundleSummary } from './summarize-bundle.js';
 
 /**
@@ -67,29 +68,7 @@ export type DeployEvent =
   | { type: 'cancelled'; deploymentId: string }
   | { type: 'timeout'; deploymentId: string; timeoutMs: number; state: DeploymentState };
 
-/**
- * How a deploy ended, for mapping to exit codes: `live` (0), `build_failed` (10), `health_check_failed` (11: the
- * new release never became healthy, or crashed after the switch with rollback disabled), `rolled_back` (12: it
- * crashed after the switch and the previous release serves again), `timed_out` (20, outcome unknown — the
- * deployment goes on), `failed` (another failure on
- * the platform), `cancelled`, `submitted` (`wait: false`: finalized, not followed).
- *
- * @example
- * ```ts
- * const exitCode: Record<DeployOutcome, number> = {
- *   live: 0, submitted: 0, build_failed: 10, health_check_failed: 11, rolled_back: 12, timed_out: 20, failed: 1, cancelled: 1,
- * };
- * ```
- */
-export type DeployOutcome =
-  | 'live'
-  | 'build_failed'
-  | 'health_check_failed'
-  | 'rolled_back'
-  | 'failed'
-  | 'cancelled'
-  | 'timed_out'
-  | 'submitted';
+export type { DeployOutcome } from '../workflows/deploy-outcome.js';
 
 /**
  * The value `deploy()` returns when its generator finishes (read it with `.next()` until `done`, or use

@@ -4,6 +4,7 @@ import { MaxAbortError, MaxNotFoundError, MaxTimeoutError, MaxValidationError } 
 import type { DeploymentWatchOptions } from '../resources/deployment-watch.js';
 import type { Deployment, DeploymentFailure, DeploymentState } from '../types.js';
 import { assertResourceName } from '../validation/resource-name.js';
+import { classifyDeployment } from '../workflows/deploy-outcome.js';
 import type { DeployEvent, DeployOutcome, DeployResult } from './deploy-events.js';
 import { DEFAULT_MAX_CHUNK_BYTES } from './pack-blobs.js';
 import { summarizeBundle } from './summarize-bundle.js';
@@ -105,30 +106,6 @@ function entriesFor(files: readonly ManifestEntry[], missing: readonly string[])
     if (entry.type === 'file' && wanted.delete(entry.sha256)) picked.push(entry);
   }
   return picked;
-}
-
-/** Failure reasons of the release step that mean "the new release did not work" (outcome `health_check_failed`). */
-const RELEASE_FAILURES: ReadonlySet<string> = new Set(['health_check_failed', 'start_failed', 'crashed_after_release']);
-
-/** The outcome a final state stands for. */
-function outcomeOf(state: DeploymentState, failure: DeploymentFailure | null): DeployOutcome {
-  switch (state) {
-    case 'running':
-      return 'live';
-    case 'rolled_back':
-      return 'rolled_back';
-    case 'cancelled':
-      return 'cancelled';
-    case 'failed':
-      if (failure?.stage === 'build') return 'build_failed';
-      // A release that crashed after the switch with no rollback failed like one that never became healthy.
-      if (failure?.stage === 'release' && RELEASE_FAILURES.has(failure.reason)) {
-        return 'health_check_failed';
-      }
-      return 'failed';
-    default:
-      return 'failed';
-  }
 }
 
 /**
@@ -315,7 +292,7 @@ export async function* deploy(client: DeployClient, options: DeployOptions): Asy
           case 'failed': {
             const reported = failure ?? { stage: 'release', reason: 'internal_error', message: 'The deployment failed' };
             yield { type: 'failed', deploymentId: id, ...reported };
-            return result(outcomeOf(state, failure));
+            return result(classifyDeployment(state, failure) ?? 'failed');
           }
           case 'rolled_back':
             yield { type: 'rolled_back', deploymentId: id, release, failure };
