@@ -158,16 +158,22 @@ export class BlobStore {
 
   /** The digests the store lacks, in request order, each once. Throws `InvalidBlobError` for a malformed digest. */
   async missing(digests: readonly string[]): Promise<string[]> {
+    return [...(await this.sizes(digests))].filter(([, size]) => size === null).map(([digest]) => digest);
+  }
+
+  /**
+   * The stored size of each distinct digest (null when absent), in request order. Throws `InvalidBlobError` for a
+   * malformed digest.
+   */
+  async sizes(digests: readonly string[]): Promise<Map<string, number | null>> {
     digests.forEach(assertDigest);
     const unique = [...new Set(digests)];
-    const result: string[] = [];
+    const result = new Map<string, number | null>();
     // Bounded concurrency: 100 000 stats at once would exhaust file descriptors for no gain.
     for (let i = 0; i < unique.length; i += 64) {
       const batch = unique.slice(i, i + 64);
-      const present = await Promise.all(batch.map((d) => this.has(d)));
-      batch.forEach((d, j) => {
-        if (!present[j]) result.push(d);
-      });
+      const found = await Promise.all(batch.map((d) => this.sizeOf(d)));
+      batch.forEach((d, j) => result.set(d, found[j] ?? null));
     }
     return result;
   }

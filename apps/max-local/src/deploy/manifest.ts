@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { DIGEST_PATTERN } from './blob-store.js';
+import type { FieldError } from '../http/api-error.js';
 import { PayloadTooLargeError, UnsafeManifestError } from './deploy-errors.js';
 
 /**
@@ -157,6 +158,21 @@ export function validateManifest(manifest: readonly ManifestEntry[], limits: Man
   }
 
   return { files, links, dirs: [...dirs].sort(byDepth), totalBytes };
+}
+
+/**
+ * The file entries of a (validated) manifest whose `size` is not the size of the stored blob they name, as 422
+ * fields (`/manifest/<index>/size`). Blobs not stored yet (absent from `stored` or null) are not judged.
+ */
+export function sizeMismatches(manifest: readonly ManifestEntry[], stored: ReadonlyMap<string, number | null>): FieldError[] {
+  const fields: FieldError[] = [];
+  manifest.forEach((entry, index) => {
+    if ((entry.type ?? 'file') !== 'file' || entry.sha256 === undefined) return;
+    const size = stored.get(entry.sha256);
+    if (size === undefined || size === null || size === entry.size) return;
+    fields.push({ path: `/manifest/${index}/size`, message: `is ${String(entry.size)}, but blob ${entry.sha256} has ${size} bytes` });
+  });
+  return fields;
 }
 
 /**

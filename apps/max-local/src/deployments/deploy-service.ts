@@ -5,9 +5,9 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { BlobStore } from '../deploy/blob-store.js';
 import { CancelledError, type DeploymentFailure } from '../deploy/deploy-errors.js';
-import { validateManifest, type ManifestEntry } from '../deploy/manifest.js';
+import { sizeMismatches, validateManifest, type ManifestEntry } from '../deploy/manifest.js';
 import { runDeployment, toFailure } from '../deploy/run-deployment.js';
-import { ApiError, notFound } from '../http/api-error.js';
+import { ApiError, notFound, validationFailed } from '../http/api-error.js';
 import type { AppService } from '../services/apps.js';
 import type { ConfigChange, ReleaseRef } from '../services/config-releases.js';
 import type { EnvScopes } from '../services/env-scope.js';
@@ -149,7 +149,11 @@ export class DeployService {
     const app = apps.get(userId, network, appName);
     const plan = validateManifest(input.manifest);
     const store = await this.blobs(userId);
-    const missing = await store.missing([...new Set(plan.files.map((f) => f.sha256))]);
+    const sizes = await store.sizes(plan.files.map((f) => f.sha256));
+    // total_size must describe the bytes that will be built: a stored blob's size is known now, so a lie is refused.
+    const mismatches = sizeMismatches(input.manifest, sizes);
+    if (mismatches.length > 0) throw validationFailed(mismatches, 'Manifest entries give sizes that differ from their blobs.');
+    const missing = [...sizes].filter(([, size]) => size === null).map(([digest]) => digest);
     const id = newId('dep');
     const state: DeploymentState = missing.length > 0 ? 'uploading' : 'queued';
     db.transaction(() => {
@@ -198,9 +202,16 @@ export class DeployService {
     const store = await this.blobs(userId);
     const manifest = this.#deps.records.manifest(id);
     const plan = validateManifest(manifest);
-    const missing = await store.missing([...new Set(plan.files.map((f) => f.sha256))]);
+    const sizes = await store.sizes(plan.files.map((f) => f.sha256));
+    const missing = [...sizes].filter(([, size]) => size === null).map(([digest]) => digest);
     const current = this.#require(userId, id);
     if (current.state !== 'uploading') return current;
+    // A blob uploaded since create has a size now: a manifest that lied about it can never build as described.
+    const mismatches = sizeMismatches(manifest, sizes);
+    if (mismatches.length > 0) {
+      this.#setState(current, 'cancelled', { missingBlobs: missing });
+      throw validationFailed(mismatches, 'Manifest entries give sizes that differ from their blobs; the deployment was cancelled.');
+    }
     if (missing.length > 0) {
       this.#deps.records.updateDeployment(id, { missingBlobs: missing }, this.#deps.clock.now());
       throw new ApiError(409, 'blobs_missing', `${missing.length} blob(s) of the manifest are not uploaded yet.`, { details: { missing } });

@@ -2431,7 +2431,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "createDeployment",
         "summary": "Start a deployment from a manifest of content-addressed files",
-        "description": "The manifest lists every file of the source tree by SHA-256. When the platform already holds every blob,\nthe deployment starts in state `queued`. Otherwise it starts in `uploading` with `missing_blobs` listing what\nto upload (`PUT /api/v1/blobs/{digest}` or `POST /api/v1/blobs/packs`); then call\n`POST /api/v1/deployments/{deployment_id}/finalize`. Progress streams on the `deployment:<id>` channel and\nbuild output on `logs:build:<id>`.\n",
+        "description": "The manifest lists every file of the source tree by SHA-256 and size. An entry whose `size` differs from\nthe size of the stored blob it names is refused with 422 `validation_failed` (`/manifest/<index>/size`), so\n`total_size` is the size of what is built. When the platform already holds every blob, the deployment starts\nin state `queued`. Otherwise it starts in `uploading` with `missing_blobs` listing what\nto upload (`PUT /api/v1/blobs/{digest}` or `POST /api/v1/blobs/packs`); then call\n`POST /api/v1/deployments/{deployment_id}/finalize`. Progress streams on the `deployment:<id>` channel and\nbuild output on `logs:build:<id>`.\n",
         "tags": [
           "Deployments"
         ],
@@ -3199,7 +3199,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "finalizeDeployment",
         "summary": "Finish uploading and queue the build",
-        "description": "Moves an `uploading` deployment to `queued` once every blob of its manifest is present. Answers 409\n`blobs_missing` (with `details.missing`, the digests still absent) otherwise. On a deployment that is already\npast `uploading` it changes nothing and returns the deployment, so retries are harmless.\n",
+        "description": "Moves an `uploading` deployment to `queued` once every blob of its manifest is present. Answers 409\n`blobs_missing` (with `details.missing`, the digests still absent) otherwise, and 422 `validation_failed`\n(`details.fields[].path` = `/manifest/<index>/size`) when an uploaded blob's size is not the size its\nmanifest entry gives — the deployment is then `cancelled`, as its manifest can never build as described. On\na deployment that is already past `uploading` it changes nothing and returns the deployment, so retries are\nharmless.\n",
         "tags": [
           "Deployments"
         ],
@@ -3238,6 +3238,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "409": {
             "$ref": "#/components/responses/Conflict"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
           },
           "429": {
             "$ref": "#/components/responses/RateLimited"

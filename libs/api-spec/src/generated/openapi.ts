@@ -696,8 +696,10 @@ export interface paths {
         put?: never;
         /**
          * Start a deployment from a manifest of content-addressed files
-         * @description The manifest lists every file of the source tree by SHA-256. When the platform already holds every blob,
-         *     the deployment starts in state `queued`. Otherwise it starts in `uploading` with `missing_blobs` listing what
+         * @description The manifest lists every file of the source tree by SHA-256 and size. An entry whose `size` differs from
+         *     the size of the stored blob it names is refused with 422 `validation_failed` (`/manifest/<index>/size`), so
+         *     `total_size` is the size of what is built. When the platform already holds every blob, the deployment starts
+         *     in state `queued`. Otherwise it starts in `uploading` with `missing_blobs` listing what
          *     to upload (`PUT /api/v1/blobs/{digest}` or `POST /api/v1/blobs/packs`); then call
          *     `POST /api/v1/deployments/{deployment_id}/finalize`. Progress streams on the `deployment:<id>` channel and
          *     build output on `logs:build:<id>`.
@@ -976,8 +978,11 @@ export interface paths {
         /**
          * Finish uploading and queue the build
          * @description Moves an `uploading` deployment to `queued` once every blob of its manifest is present. Answers 409
-         *     `blobs_missing` (with `details.missing`, the digests still absent) otherwise. On a deployment that is already
-         *     past `uploading` it changes nothing and returns the deployment, so retries are harmless.
+         *     `blobs_missing` (with `details.missing`, the digests still absent) otherwise, and 422 `validation_failed`
+         *     (`details.fields[].path` = `/manifest/<index>/size`) when an uploaded blob's size is not the size its
+         *     manifest entry gives — the deployment is then `cancelled`, as its manifest can never build as described. On
+         *     a deployment that is already past `uploading` it changes nothing and returns the deployment, so retries are
+         *     harmless.
          */
         post: operations["finalizeDeployment"];
         delete?: never;
@@ -4499,6 +4504,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             default: components["responses"]["UnexpectedError"];
         };
