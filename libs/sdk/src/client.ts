@@ -1,4 +1,4 @@
-import { HttpCore } from './core/http-core.js';
+import { HttpCore, type RawTransport } from './core/http-core.js';
 import { resolveRetryOptions, type RetryOptions } from './core/retry-policy.js';
 import type { TokenProvider } from './core/token-provider.js';
 import type { TraceHandler } from './core/trace-event.js';
@@ -14,7 +14,9 @@ import { LogsResource } from './resources/logs.js';
 import { MeResource } from './resources/me.js';
 import { NetworksResource } from './resources/networks.js';
 import { ReleasesResource } from './resources/releases.js';
+import { RunsResource } from './resources/runs.js';
 import { SecretsResource } from './resources/secrets.js';
+import { ShellsResource } from './resources/shells.js';
 import { VarsResource } from './resources/vars.js';
 
 /**
@@ -38,6 +40,12 @@ export interface MaxClientOptions {
   token?: string | TokenProvider;
   /** The `fetch` to use (default: the global one). Inject a fake in tests; the SDK never patches globals. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Sends every request instead of `fetch` — e.g. `createNodeHttpTransport()` from `@max/rig-sdk/node`, which
+   * goes over `node:http` and so spares a short-lived Node program the ~30 ms of loading undici. The client still
+   * supplies the token, retries, timeout, trace events and errors.
+   */
+  transport?: RawTransport;
   /** Per-attempt timeout in ms, covering the response body too (default 30 000). */
   timeoutMs?: number;
   /** Retry settings, or `false` for none (default: 2 retries with backoff). */
@@ -87,6 +95,10 @@ export class MaxClient {
   readonly releases: ReleasesResource;
   /** Log history: app runtime, network merged, deployment build. */
   readonly logs: LogsResource;
+  /** Interactive shell sessions (PTYs) in apps and networks, and attaching to them. */
+  readonly shells: ShellsResource;
+  /** One-off command runs in apps and networks, and attaching to their I/O. */
+  readonly runs: RunsResource;
   /** The normalised base URL (no trailing slash). */
   readonly apiUrl: string;
 
@@ -102,6 +114,7 @@ export class MaxClient {
       retry: resolveRetryOptions(options.retry),
       ...(options.token === undefined ? {} : { token: options.token }),
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      ...(options.transport === undefined ? {} : { transport: options.transport }),
       ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
       ...(options.onTrace === undefined ? {} : { onTrace: options.onTrace }),
     });
@@ -119,6 +132,8 @@ export class MaxClient {
     this.blobs = new BlobsResource(core, timeoutMs);
     this.releases = new ReleasesResource(core);
     this.logs = new LogsResource(core);
+    this.shells = new ShellsResource(core);
+    this.runs = new RunsResource(core);
   }
 }
 

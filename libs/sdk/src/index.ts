@@ -43,6 +43,12 @@ export type { LogTarget } from './resources/log-target.js';
 export type { MeResource } from './resources/me.js';
 export type { NetworkDeleteParams, NetworkListParams, NetworksResource } from './resources/networks.js';
 export type { SecretsResource } from './resources/secrets.js';
+export type { ShellListParams, ShellsResource } from './resources/shells.js';
+export type { RunListParams, RunsResource } from './resources/runs.js';
+export type { ExecTarget } from './resources/exec-target.js';
+export type { AttachConnectionState, OutputGap } from './realtime/byte-stream.js';
+export type { ShellAttachment, ShellAttachOptions, ShellEnd, ShellOutputItem } from './realtime/shell-attach.js';
+export type { RunAttachment, RunAttachOptions, RunEnd, RunOutputItem, RunSignal } from './realtime/run-attach.js';
 export type { VarsResource } from './resources/vars.js';
 
 export type {
@@ -100,9 +106,15 @@ export type {
   Release,
   ReleaseRef,
   ReleaseState,
+  Run,
+  RunCreate,
+  RunState,
   RollbackRequest,
   Scope,
   Secret,
+  ShellCreate,
+  ShellSession,
+  ShellState,
   SecretsSetResult,
   TokenResponse,
   Var,
@@ -134,3 +146,4 @@ export {
   type DocumentPlan,
 } from './workflows/config-plan.js';
 export { toEffectiveEnvEntry, type EffectiveEnvEntry } from './workflows/effective-env.js';
+export { copyAppConfig, type ConfigCopyClient, type ConfigCopyResult } from './workflows/copy-app-config.js';

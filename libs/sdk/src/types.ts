@@ -652,3 +652,71 @@ export type BlobStored = Schemas['BlobStored'];
  * ```
  */
 export type BlobPackResult = Schemas['BlobPackResult'];
+
+/**
+ * An interactive shell session (PTY) in an app's or a network's environment.
+ *
+ * @example
+ * ```ts
+ * const session: ShellSession = await client.shells.get('sh_123');
+ * console.log(session.state, session.output_bytes);
+ * ```
+ */
+export type ShellSession = Schemas['ShellSession'];
+
+/**
+ * What `shells.create` takes: the terminal size, and optionally the command and `TERM`.
+ *
+ * @example
+ * ```ts
+ * const input: ShellCreate = { cols: 120, rows: 40, term: 'xterm-256color' };
+ * ```
+ */
+export type ShellCreate = WithDefaults<Schemas['ShellCreate'], 'term'>;
+
+/**
+ * `running` while the shell's process lives, `exited` afterwards.
+ *
+ * @example
+ * ```ts
+ * const live = (s: ShellSession) => s.state === ('running' satisfies ShellState);
+ * ```
+ */
+export type ShellState = Schemas['ShellState'];
+
+/**
+ * A one-off command run.
+ *
+ * @example
+ * ```ts
+ * const run: Run = await client.runs.get('run_123');
+ * if (run.state === 'exited') console.log('exit code', run.exit_code);
+ * ```
+ */
+export type Run = Schemas['Run'];
+
+/**
+ * What `runs.create` takes: the argv, extra environment and a timeout.
+ *
+ * @example
+ * ```ts
+ * const input: RunCreate = { command: ['sh', '-c', 'echo $MAX_APP'], timeout_seconds: 60 };
+ * ```
+ */
+export type RunCreate = WithDefaults<Schemas['RunCreate'], 'timeout_seconds'>;
+
+/**
+ * The generator marks request fields that have a `default` in the spec as required; callers may leave them out
+ * (the platform applies the default), so the SDK's input types make them optional again.
+ */
+type WithDefaults<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/**
+ * `pending` → `running` → `exited`, or `failed` (could not start), `timed_out`, `cancelled`.
+ *
+ * @example
+ * ```ts
+ * const over = (r: Run) => r.state !== ('running' satisfies RunState) && r.state !== 'pending';
+ * ```
+ */
+export type RunState = Schemas['RunState'];
