@@ -32,4 +32,17 @@ describe('Backoff', () => {
     expect(backoff.next()).toBe(100);
     backoff.dispose();
   });
+
+  it('starts over once the connection did real work (a channel joined), however short it lived', () => {
+    vi.useFakeTimers();
+    const backoff = new Backoff({ initialMs: 100, jitter: 0, stablePeriodMs: 10_000 });
+    for (let i = 0; i < 5; i += 1) backoff.next();
+    expect(backoff.attempt).toBe(5);
+    backoff.opened();
+    backoff.progressed();
+    backoff.dropped(); // cut 2 s later, long before the stable period
+    expect(backoff.attempt).toBe(0);
+    expect(backoff.next()).toBe(100);
+    backoff.dispose();
+  });
 });

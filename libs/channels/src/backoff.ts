@@ -7,14 +7,20 @@ export interface BackoffOptions {
   factor?: number;
   /** Fraction of the delay that is random (0..1): delay × (1 − jitter × random). Default 0.5. */
   jitter?: number;
-  /** A connection must stay open this long before the attempt counter resets. Default 10 000 ms. */
+  /**
+   * A connection must stay open this long before the attempt counter resets (unless a channel joined on it
+   * first, see {@link Backoff.progressed}). Default 10 000 ms.
+   */
   stablePeriodMs?: number;
 }
 
 /**
  * Exponential backoff with jitter and a cap. Unlike phoenix's own timer, it does NOT reset the moment a
- * connection opens: a server that accepts and then drops every connection would otherwise be hammered at the
- * shortest delay forever. The counter resets only after the connection stayed up for `stablePeriodMs`.
+ * connection opens: a server (or proxy) that accepts and then drops every connection would otherwise be hammered
+ * at the shortest delay forever. The counter resets when the connection did real work — a channel join the
+ * server answered `ok` ({@link progressed}) — or after it stayed up for `stablePeriodMs`. Without the first rule a
+ * network that cuts every few seconds made the delay grow to the cap although every connection streamed, and a
+ * follower fell behind the server's retention (docs/adr/0009-logs-throughput-and-reconnects.md).
  */
 export class Backoff {
   readonly #initialMs: number;
@@ -53,6 +59,16 @@ export class Backoff {
     this.#stableTimer = setTimeout(() => {
       this.#attempt = 0;
     }, this.#stablePeriodMs);
+  }
+
+  /**
+   * The connection did real work (a channel joined on it): the server is healthy, so the next drop is a fresh
+   * failure, not one more in a row.
+   */
+  progressed(): void {
+    clearTimeout(this.#stableTimer);
+    this.#stableTimer = undefined;
+    this.#attempt = 0;
   }
 
   /** The connection dropped (before or after the stable period). */

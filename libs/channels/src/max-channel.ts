@@ -26,6 +26,8 @@ export interface ChannelHost {
   trackPush(push: PhoenixPush): void;
   untrackPush(push: PhoenixPush): void;
   removeChannel(channel: MaxChannel): void;
+  /** A (re)join succeeded: the connection is doing real work, so the reconnect backoff starts over. */
+  joined(): void;
 }
 
 interface BufferedPush {
@@ -83,6 +85,7 @@ export class MaxChannel {
       joinPush.receive('ok', (response) => {
         if (this.#state === 'closed') return;
         this.#state = 'joined';
+        this.#host.joined();
         const body = isRecord(response) ? response : {};
         if (first) {
           first = false;

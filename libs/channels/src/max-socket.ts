@@ -147,6 +147,7 @@ export class MaxSocket {
       trackPush: (push) => this.#pushes.add(push),
       untrackPush: (push) => this.#pushes.delete(push),
       removeChannel: (channel) => this.#channels.delete(channel),
+      joined: () => this.#backoff.progressed(),
     };
   }
 

@@ -7,6 +7,9 @@ import { migrations as defaultMigrations, type Migration } from './migrations.js
 export type SqlValue = string | number | bigint | null | Buffer;
 type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
 
+/** Distinct SQL texts kept prepared (oldest dropped first). */
+const MAX_CACHED_STATEMENTS = 256;
+
 /** How long a writer waits for another process's lock (e.g. `max-local token create`) before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -19,6 +22,12 @@ const BUSY_TIMEOUT_MS = 5_000;
 export class Database {
   readonly path: string;
   readonly #db: Libsql.Database;
+  /**
+   * Prepared statements by SQL text: preparing costs more than running a small statement, and hot paths (a log
+   * line is an INSERT) run the same few statements thousands of times a second. Bounded: dynamic SQL (filters)
+   * has a handful of shapes, but nothing may grow without limit.
+   */
+  readonly #statements = new Map<string, Libsql.Statement>();
   #afterCommit: (() => void)[] | null = null;
 
   private constructor(path: string, db: Libsql.Database) {
@@ -75,17 +84,27 @@ export class Database {
   }
 
   run(sql: string, params: Params = []): { changes: number } {
-    const result = this.#db.prepare(sql).run(params as never);
+    const result = this.#prepare(sql).run(params as never);
     return { changes: Number(result.changes) };
   }
 
   get<T>(sql: string, params: Params = []): T | undefined {
-    const row = this.#db.prepare(sql).get(params as never);
+    const row = this.#prepare(sql).get(params as never);
     return row === undefined ? undefined : stripMetadata<T>(row);
   }
 
   all<T>(sql: string, params: Params = []): T[] {
-    return this.#db.prepare(sql).all(params as never).map((row) => stripMetadata<T>(row));
+    return this.#prepare(sql).all(params as never).map((row) => stripMetadata<T>(row));
+  }
+
+  #prepare(sql: string): Libsql.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      if (this.#statements.size >= MAX_CACHED_STATEMENTS) this.#statements.delete(this.#statements.keys().next().value as string);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /**

@@ -9,7 +9,10 @@ export interface LogStreamOptions {
   stream?: LogOutput | undefined;
   /** Lines per replay batch (and per live `lines` event at most). */
   batchSize?: number;
-  /** How long live lines are gathered into one `lines` event, ms. */
+  /**
+   * How long live lines are gathered into one `lines` event, ms. Default 0: the lines of one event-loop turn go
+   * out together right after it (a pipe read of a busy app is hundreds of lines; a quiet app's line goes at once).
+   */
   batchDelayMs?: number;
 }
 
@@ -29,6 +32,7 @@ export class LogStream {
   #pending: StoredLogLine[] = [];
   #outbox: StoredLogLine[] = [];
   #timer: NodeJS.Timeout | undefined;
+  #immediate: NodeJS.Immediate | undefined;
   #catchingUp = true;
   #cursor = 0;
   /** Called once the replay is done (the build stream uses it to end after a finished deployment). */
@@ -102,6 +106,7 @@ export class LogStream {
   stop(): void {
     this.#unsubscribe();
     clearTimeout(this.#timer);
+    clearImmediate(this.#immediate);
     this.#pending = [];
     this.#outbox = [];
   }
@@ -116,14 +121,18 @@ export class LogStream {
       this.#outbox.push(line);
     }
     if (this.#outbox.length >= (this.#options.batchSize ?? 500)) this.#flush();
-    else if (this.#outbox.length > 0 && !this.#timer) {
-      this.#timer = setTimeout(() => this.#flush(), this.#options.batchDelayMs ?? 50);
+    else if (this.#outbox.length > 0 && !this.#timer && !this.#immediate) {
+      const delayMs = this.#options.batchDelayMs ?? 0;
+      if (delayMs > 0) this.#timer = setTimeout(() => this.#flush(), delayMs);
+      else this.#immediate = setImmediate(() => this.#flush());
     }
   }
 
   #flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    clearImmediate(this.#immediate);
+    this.#immediate = undefined;
     if (this.#outbox.length === 0 || this.#context.signal.aborted) return;
     const lines = this.#outbox;
     this.#outbox = [];
