@@ -332,4 +332,63 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX token_families_trust_policy ON token_families(trust_policy_id) WHERE trust_policy_id IS NOT NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'remote-access',
+    sql: `
+      -- Shell sessions (PTYs) and command runs. Names are copied so records stay listable after their app or
+      -- network is deleted; the leader's pid with its start time and the boot id let a later max-local kill exactly
+      -- the processes a crashed one left behind. actor: the creator (JSON), for the audit events of the end.
+      CREATE TABLE shell_sessions (
+        id                      TEXT PRIMARY KEY,
+        user_id                 TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        network_id              TEXT NOT NULL,
+        network                 TEXT NOT NULL,
+        app_id                  TEXT,
+        app                     TEXT,
+        command                 TEXT NOT NULL,
+        term                    TEXT NOT NULL,
+        cols                    INTEGER NOT NULL,
+        rows                    INTEGER NOT NULL,
+        state                   TEXT NOT NULL,
+        exit_code               INTEGER,
+        signal                  TEXT,
+        pid                     INTEGER,
+        pid_start_ticks         INTEGER,
+        boot_id                 TEXT,
+        output_bytes            INTEGER NOT NULL DEFAULT 0,
+        detach_timeout_seconds  INTEGER NOT NULL,
+        actor                   TEXT NOT NULL,
+        created_at              INTEGER NOT NULL,
+        ended_at                INTEGER
+      );
+      CREATE INDEX shell_sessions_user ON shell_sessions(user_id, created_at, id);
+      CREATE INDEX shell_sessions_live ON shell_sessions(state) WHERE state = 'running';
+      CREATE TABLE command_runs (
+        id               TEXT PRIMARY KEY,
+        user_id          TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        network_id       TEXT NOT NULL,
+        network          TEXT NOT NULL,
+        app_id           TEXT,
+        app              TEXT,
+        command          TEXT NOT NULL,
+        state            TEXT NOT NULL,
+        exit_code        INTEGER,
+        signal           TEXT,
+        error            TEXT,
+        pid              INTEGER,
+        pid_start_ticks  INTEGER,
+        boot_id          TEXT,
+        release          INTEGER,
+        timeout_seconds  INTEGER NOT NULL,
+        output_bytes     INTEGER NOT NULL DEFAULT 0,
+        actor            TEXT NOT NULL,
+        created_at       INTEGER NOT NULL,
+        started_at       INTEGER,
+        finished_at      INTEGER
+      );
+      CREATE INDEX command_runs_user ON command_runs(user_id, created_at, id);
+      CREATE INDEX command_runs_live ON command_runs(state) WHERE state IN ('pending', 'running');
+    `,
+  },
 ];
