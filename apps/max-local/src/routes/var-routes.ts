@@ -83,5 +83,11 @@ export function secretRoutes({ platform }: RouteDeps): RouteTable {
       const scope = envScopes.resolve(principal.user.id, params.network, params.app);
       return { status: 200, body: secrets.unset(principal.user.id, actorOf(principal), scope, body.keys) };
     },
+    copyAppSecrets: ({ params, body, principal }) => {
+      const to = envScopes.resolve(principal.user.id, params.network, params.app);
+      const from = envScopes.resolve(principal.user.id, body.from.network, body.from.app);
+      const result = secrets.copy(principal.user.id, actorOf(principal), from, to, body.keys);
+      return { status: 200, body: { data: result.data.map(toWireSecret), releases: result.releases } };
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { newId } from '../auth/secrets.js';
-import { notFound } from '../http/api-error.js';
+import { notFound, validationFailed } from '../http/api-error.js';
 import { secretDigest, type SecretCipher } from '../secrets/secret-cipher.js';
 import type { ConfigReleases, ReleaseRef } from './config-releases.js';
 import type { ServiceContext } from './context.js';
@@ -240,6 +240,38 @@ export class SecretService {
         }
       }
       return changed;
+    });
+  }
+
+  /**
+   * Sets on `to` the secrets of `from` (all, or `keys`), in one transaction with one event: each value is decrypted
+   * and sealed again for the target scope here, so it never leaves the platform. A key already holding the same
+   * value is not a change, so copying again is a no-op.
+   */
+  copy(
+    userId: string,
+    actor: EventActor,
+    from: EnvScope,
+    to: EnvScope,
+    keys: readonly string[] | undefined,
+  ): { data: SecretInfo[]; releases: ReleaseRef[] } {
+    if (from.networkId === to.networkId && from.appId === to.appId) {
+      throw validationFailed([{ path: '/from', message: 'must be another scope than the app copied to' }], 'A scope cannot copy secrets from itself.');
+    }
+    if (keys !== undefined) assertEnvKeyList(keys, '/keys');
+    return this.#ctx.db.transaction(() => {
+      const values = this.decryptScope(from);
+      const wanted = keys ?? [...values.keys()];
+      const missing = wanted.filter((key) => !values.has(key));
+      if (missing.length > 0) {
+        throw validationFailed(
+          missing.map((key) => ({ path: `/keys/${keys?.indexOf(key) ?? 0}`, message: `is not set on ${scopeLabel(from)}` })),
+          `Secret${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set on ${scopeLabel(from)}.`,
+        );
+      }
+      const target = new Map<string, SecretTargetValue>(wanted.map((key) => [key, { value: values.get(key) ?? '' }]));
+      const { releases } = this.change(userId, actor, to, target, 'secret.set', { copied_from: scopeLabel(from) });
+      return { data: [...wanted].sort().map((key) => this.get(to, key)), releases };
     });
   }
 

@@ -2257,6 +2257,83 @@ export const openapiDocument: OpenApiDocument = {
         }
       }
     },
+    "/api/v1/networks/{network}/apps/{app}/secrets/copy": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/NetworkName"
+        },
+        {
+          "$ref": "#/components/parameters/AppName"
+        }
+      ],
+      "post": {
+        "operationId": "copyAppSecrets",
+        "summary": "Copy secrets from another scope to an app (server-side, atomic)",
+        "description": "Sets on this app the secrets of another scope (a network, or an app of any network the caller owns) — all\nof them, or the listed `keys` — in one transaction, as if each value had been set again. The values never\nleave the platform: a CI runner that makes a preview app from a base app re-references the base app's\nsecrets without ever holding them. A key whose value is already the same (same digest) is not a change,\nso a repeated copy is a no-op. When the app has been deployed it gets a new release.\n",
+        "tags": [
+          "Secrets"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SecretsCopy"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The copied secrets as now stored on the app (without values), and the releases the change made.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              },
+              "idempotent-replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SecretsSetResult"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "default": {
+            "$ref": "#/components/responses/UnexpectedError"
+          }
+        }
+      }
+    },
     "/api/v1/networks/{network}/apps/{app}/secrets/{key}": {
       "parameters": [
         {
@@ -6236,6 +6313,40 @@ export const openapiDocument: OpenApiDocument = {
               }
             ],
             "minProperties": 1
+          }
+        }
+      },
+      "SecretsCopy": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "from"
+        ],
+        "properties": {
+          "from": {
+            "description": "The scope to copy from; without `app`, the network's own secrets.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "network"
+            ],
+            "properties": {
+              "network": {
+                "$ref": "#/components/schemas/ResourceName"
+              },
+              "app": {
+                "$ref": "#/components/schemas/ResourceName"
+              }
+            }
+          },
+          "keys": {
+            "description": "Only these keys (each must be set on the source). Absent means every secret of the source.",
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EnvKey"
+            },
+            "uniqueItems": true,
+            "maxItems": 1000
           }
         }
       },

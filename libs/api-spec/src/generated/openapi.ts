@@ -624,6 +624,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/networks/{network}/apps/{app}/secrets/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network's name. */
+                network: components["parameters"]["NetworkName"];
+                /** @description The app's name within the network. */
+                app: components["parameters"]["AppName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy secrets from another scope to an app (server-side, atomic)
+         * @description Sets on this app the secrets of another scope (a network, or an app of any network the caller owns) — all
+         *     of them, or the listed `keys` — in one transaction, as if each value had been set again. The values never
+         *     leave the platform: a CI runner that makes a preview app from a base app re-references the base app's
+         *     secrets without ever holding them. A key whose value is already the same (same digest) is not a change,
+         *     so a repeated copy is a no-op. When the app has been deployed it gets a new release.
+         */
+        post: operations["copyAppSecrets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/networks/{network}/apps/{app}/secrets/{key}": {
         parameters: {
             query?: never;
@@ -1794,6 +1823,15 @@ export interface components {
         };
         SecretsSet: {
             secrets: components["schemas"]["EnvMap"];
+        };
+        SecretsCopy: {
+            /** @description The scope to copy from; without `app`, the network's own secrets. */
+            from: {
+                network: components["schemas"]["ResourceName"];
+                app?: components["schemas"]["ResourceName"];
+            };
+            /** @description Only these keys (each must be set on the source). Absent means every secret of the source. */
+            keys?: components["schemas"]["EnvKey"][];
         };
         SecretsSetResult: {
             /** @description The secrets that were set, without values. */
@@ -3887,6 +3925,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeysUnsetResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    copyAppSecrets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The same key with the same user, route and body replays the stored response
+                 *     (with header `idempotent-replayed: true`); the same key with a different body answers 409
+                 *     `idempotency_key_reused`. Keys are scoped to the authenticated user; endpoints that take no
+                 *     authentication accept the header and ignore it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The network's name. */
+                network: components["parameters"]["NetworkName"];
+                /** @description The app's name within the network. */
+                app: components["parameters"]["AppName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecretsCopy"];
+            };
+        };
+        responses: {
+            /** @description The copied secrets as now stored on the app (without values), and the releases the change made. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretsSetResult"];
                 };
             };
             400: components["responses"]["BadRequest"];

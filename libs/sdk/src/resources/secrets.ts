@@ -153,4 +153,29 @@ export class SecretsResource {
           options,
         });
   }
+
+  /**
+   * Copies secrets to an app from another scope — a network, or another app — on the platform: the values never
+   * travel to this process, so a CI job can give a preview app its base app's secrets without holding them. All
+   * the source's secrets, or only `keys`; a key already holding the same value is not a change (a repeated copy
+   * is a no-op).
+   *
+   * @example
+   * ```ts
+   * await client.secrets.copy({ network: 'previews', app: 'pr-7' }, { network: 'prod', app: 'web' });
+   * ```
+   */
+  async copy(to: { network: string; app: string }, from: EnvScope, keys?: readonly string[], options?: RequestOptions): Promise<SecretsSetResult> {
+    const target = resolveScope(to);
+    const source = resolveScope(from);
+    const unique = keys === undefined ? undefined : [...new Set(keys)];
+    if (unique !== undefined) assertEnvKeyList(unique, '/keys', 'secret');
+    return callOperation(this.#core, 'post', '/api/v1/networks/{network}/apps/{app}/secrets/copy', {
+      operation: 'secrets.copy',
+      params: { network: target.network, app: target.app ?? to.app },
+      body: { from: source, ...(unique === undefined ? {} : { keys: unique }) },
+      responseSchema: SecretsSetResultSchema,
+      options,
+    });
+  }
 }
