@@ -17,7 +17,12 @@ export const envVars = [
   },
   {
     name: 'RIG_API_URL',
-    description: 'The Max API URL when `--api-url` is not given. Default: the API URL of the last login, else `http://127.0.0.1:4000`.',
+    description: 'The Max API URL when neither `--api-url` nor RIG_CONTEXT is given. Default: the current context (`rig context use`, else the last login), else `http://127.0.0.1:4000`.',
+  },
+  {
+    name: 'RIG_CONTEXT',
+    description:
+      'Use this context (a named API URL, `rig context list`) for one command instead of the current one. `--api-url` still wins; it wins over RIG_API_URL.',
   },
   {
     name: 'RIG_CONFIG_DIR',

@@ -17,7 +17,7 @@ export const globalOptions: readonly OptionDef[] = [
   { name: 'json', description: 'Same as `-o json`.' },
   { name: 'verbose', short: 'v', description: 'Print the (redacted) HTTP trace to stderr, and stack traces of unexpected errors.' },
   { name: 'config', value: 'file', description: 'Use this `config.json`; its directory becomes the config directory (like RIG_CONFIG_DIR).' },
-  { name: 'api-url', value: 'url', description: 'The Max API URL. Default: $RIG_API_URL, else the API URL of the last login, else http://127.0.0.1:4000.' },
+  { name: 'api-url', value: 'url', description: 'The Max API URL. Default: the context in $RIG_CONTEXT, else $RIG_API_URL, else the current context (`rig context use`; the last login), else http://127.0.0.1:4000.' },
   { name: 'no-color', description: 'No colours (also when NO_COLOR is set, or output is not a terminal).' },
   { name: 'yes', short: 'y', description: 'Answer yes to confirmations (required for destructive commands when not interactive).' },
   { name: 'help', short: 'h', description: 'Show help for rig or for a command.' },

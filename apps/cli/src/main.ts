@@ -50,6 +50,8 @@ function whenAborted(signal: AbortSignal): Promise<'aborted'> {
  * call this in-process and only `bin/rig.mjs` exits.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // The completion scripts' hidden entry point: never parsed, never an error on stderr (see completion/).
+  if (argv[0] === '__complete') return (await import('./completion/run-complete.js')).runComplete(argv.slice(1), io);
   const signal = io.signal ?? new AbortController().signal;
   let globals = fallbackGlobals(argv, io.env);
   const errorContext: CommandContext['errorContext'] = {};

@@ -2,6 +2,7 @@ import { dirname, basename, resolve } from 'node:path';
 import { NotAuthenticatedError, resolveCredentials, type ResolvedCredentials } from '@max/rig-auth';
 import { MaxClient, type TraceEvent } from '@max/rig-sdk';
 import type { CommandContext } from './context.js';
+import { readEnv } from './env.js';
 import { UsageError } from './errors/cli-error.js';
 import { version } from './version.js';
 
@@ -49,9 +50,10 @@ export function clientOptions(ctx: CommandContext): { userAgent: string; onTrace
 /** Resolves the API URL and credential (flags → env → stores), without requiring a login. */
 export async function resolveSession(ctx: CommandContext): Promise<ResolvedCredentials> {
   const configDir = configDirFromFlag(ctx);
+  const context = readEnv(ctx.io.env, 'RIG_CONTEXT');
   const credentials = await resolveCredentials({
     env: ctx.io.env,
-    ...(ctx.globals.apiUrl !== undefined ? { apiUrl: ctx.globals.apiUrl } : {}),
+    ...(ctx.globals.apiUrl !== undefined ? { apiUrl: ctx.globals.apiUrl } : context !== undefined ? { profile: context } : {}),
     ...(configDir !== undefined ? { configDir } : {}),
   });
   ctx.errorContext.apiUrl = credentials.apiUrl;

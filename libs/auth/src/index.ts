@@ -22,6 +22,15 @@ export {
   type RigProfile,
 } from './config-file.js';
 export {
+  contextForApiUrl,
+  defaultContextName,
+  isValidContextName,
+  listContexts,
+  recordContext,
+  useContext,
+  type RigContext,
+} from './contexts.js';
+export {
   EXPIRY_SKEW_MS,
   isAccessTokenExpired,
   parseCredentialRecord,

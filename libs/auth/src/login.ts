@@ -1,6 +1,6 @@
 import { normalizeApiUrl } from './api-url.js';
 import { resolveConfigDir, type AuthEnv } from './config-dir.js';
-import { setCurrentApiUrl } from './config-file.js';
+import { recordContext } from './contexts.js';
 import { expiresAtFrom, type CredentialRecord, type CredentialUser } from './credential-record.js';
 import type { CredentialStore, CredentialStoreKind } from './credential-store.js';
 import { createFileCredentialStore } from './file-store.js';
@@ -138,7 +138,8 @@ async function completeLogin(apiUrl: string, tokens: TokenResponse, options: Log
     // A plaintext copy from an earlier keychain-less login must not outlive the move to the keychain.
     await createFileCredentialStore({ configDir }).delete(apiUrl).catch(() => false);
   }
-  await setCurrentApiUrl(configDir, apiUrl);
+  // The login's URL becomes (or stays) a named context, and the current one.
+  await recordContext(configDir, apiUrl, { makeCurrent: true });
   return {
     apiUrl,
     user: { id: me.id, email: me.email, ...(me.name !== undefined ? { name: me.name } : {}) },

@@ -1,6 +1,7 @@
 import { DEFAULT_API_URL, normalizeApiUrl } from './api-url.js';
 import { resolveConfigDir, type AuthEnv } from './config-dir.js';
 import { readConfig } from './config-file.js';
+import { contextForApiUrl } from './contexts.js';
 import type { CredentialRecord } from './credential-record.js';
 import type { CredentialStore } from './credential-store.js';
 import { InvalidConfigError, NotAuthenticatedError } from './errors.js';
@@ -21,7 +22,7 @@ export type CredentialSource = 'env' | 'keychain' | 'file' | 'none';
 export interface ResolveCredentialsOptions extends KeychainAccessOptions {
   /** `--api-url`: wins over everything else. */
   apiUrl?: string;
-  /** `--profile`: a named API URL from the config file. */
+  /** `RIG_CONTEXT`: a named API URL from the config file (a context, `rig context list`). */
   profile?: string;
   /** Environment (`RIG_TOKEN`, `RIG_API_URL`, `RIG_CONFIG_DIR`, `RIG_CREDENTIAL_STORE`). Default `process.env`. */
   env?: AuthEnv;
@@ -39,6 +40,8 @@ export interface ResolvedCredentials {
   apiUrl: string;
   /** Where the API URL came from. */
   source: ApiUrlSource;
+  /** The context (named API URL) that names `apiUrl`, if one does. */
+  context?: string;
   configDir: string;
   credential: {
     source: CredentialSource;
@@ -71,7 +74,9 @@ export async function resolveCredentials(options: ResolveCredentialsOptions = {}
   const env = options.env ?? process.env;
   const configDir = options.configDir ?? resolveConfigDir(env);
   const { apiUrl, source } = await resolveApiUrl(options, env, configDir);
-  const base = { apiUrl, source, configDir, notices: [] as string[] };
+  // Only a name for display: an unreadable config has already failed above where it matters.
+  const context = source === 'profile' ? options.profile : await contextForApiUrl(configDir, apiUrl).catch(() => undefined);
+  const base = { apiUrl, source, ...(context !== undefined ? { context } : {}), configDir, notices: [] as string[] };
 
   const envToken = env['RIG_TOKEN']?.trim();
   if (envToken) {
@@ -152,7 +157,12 @@ async function resolveApiUrl(
   if (options.profile !== undefined) {
     const config = await readConfig(configDir);
     const profile = config.profiles?.[options.profile];
-    if (!profile) throw new InvalidConfigError(`There is no profile named ${JSON.stringify(options.profile)} in ${configDir}/config.json.`);
+    if (!profile) {
+      const known = Object.keys(config.profiles ?? {}).sort();
+      throw new InvalidConfigError(
+        `There is no context named ${JSON.stringify(options.profile)} in ${configDir}/config.json${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}.`,
+      );
+    }
     return { apiUrl: normalizeApiUrl(profile.apiUrl), source: 'profile' };
   }
   const fromEnv = env['RIG_API_URL']?.trim();

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { globalOptions } from '../global-options.js';
+import { commandHelp } from '../help.js';
+import { palette } from '../output/colors.js';
 import { parseArgv } from '../parse/parse-argv.js';
 import { commands } from './definitions.js';
 
-/** Splits an example command line the way a shell would (quotes; a `< file` redirect is dropped). */
+/** Splits an example command line the way a shell would (quotes; a `< file` or `> file` redirect is dropped). */
 function shellWords(line: string): string[] {
   const words = [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
-  const redirect = words.indexOf('<');
+  const redirect = words.findIndex((w) => w === '<' || w === '>');
   return redirect === -1 ? words : words.slice(0, redirect);
 }
 
@@ -19,6 +21,13 @@ describe('command definitions', () => {
       expect(parsed.kind).toBe('run');
       if (parsed.kind === 'run') expect(parsed.def.name).toBe(def.name);
     }
+  });
+
+  it.each(commands.map((d) => [d.name, d] as const))('%s --help: shows every example, as a command line to copy', (_name, def) => {
+    const help = commandHelp(def, palette(false));
+    const examples = help.slice(help.indexOf('Examples:'));
+    expect(help).toContain('Examples:');
+    for (const example of def.examples) expect(examples).toContain(`$ rig ${example.command}\n`);
   });
 
   it('no two flags share a name or a short alias in a way the parser could confuse', () => {

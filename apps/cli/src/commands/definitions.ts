@@ -525,6 +525,48 @@ export const commands: readonly CommandDef[] = [
     jsonOutput: `${LOGS_JSON} Network log lines also carry \`app\`.`,
     load: () => import('./logs-network.js'),
   },
+  {
+    name: 'completion',
+    summary: 'Print the shell completion script for bash, zsh or fish.',
+    description:
+      'Completes commands, flags, flag values and — when you are logged in — your networks, apps (`<network>/<app>`) and deployments, fetched in one request and given at most 1 s (otherwise you get what rig knows offline). Completion never prompts and never prints errors into your shell.',
+    args: [{ name: 'shell', required: true, description: 'The shell: `bash`, `zsh` or `fish`.' }],
+    options: [],
+    examples: [
+      { command: 'completion bash > ~/.local/share/bash-completion/completions/rig', description: 'Install for bash (new shells)' },
+      { command: 'completion zsh > "${fpath[1]}/_rig"', description: 'Install for zsh (a directory on $fpath)' },
+      { command: 'completion fish > ~/.config/fish/completions/rig.fish', description: 'Install for fish' },
+    ],
+    jsonOutput: '`{shell, script}` (without `-o json`, stdout is the script itself).',
+    load: () => import('./completion.js'),
+  },
+  {
+    name: 'context list',
+    summary: 'List contexts (named API URLs), who is logged in to each, and which one is current.',
+    description:
+      'A context names one Max API URL; each keeps its own login (in the keychain or the credentials file), so several stay logged in at once. `rig login` creates a context for its API URL (named after the host) and makes it current. `--api-url`, `RIG_CONTEXT` and `RIG_API_URL` override the current context for one command. No request is made.',
+    args: [],
+    options: [],
+    examples: [
+      { command: 'context list', description: 'All contexts; `*` marks the current one' },
+      { command: 'context list -o json', description: 'The same as JSON' },
+    ],
+    jsonOutput: 'An array of `{name, api_url, current, logged_in, user: {id, email}|null, credential_store: "keychain"|"file"|null}` (`-o jsonl`: one per line).',
+    load: () => import('./context-list.js'),
+  },
+  {
+    name: 'context use',
+    summary: 'Make a context current: its API URL and login are used from now on.',
+    description: 'Without a name, on a terminal, rig lists the contexts and asks which one. `rig whoami` shows the current context.',
+    args: [{ name: 'name', required: false, description: 'The context (`rig context list` shows them).' }],
+    options: [],
+    examples: [
+      { command: 'context use max.example.com', description: 'Switch to the Max at max.example.com' },
+      { command: 'context use 127.0.0.1:4000', description: 'Back to the local max-local' },
+    ],
+    jsonOutput: '`{name, api_url, current: true}`.',
+    load: () => import('./context-use.js'),
+  },
 ];
 
 /** First words of multi-word commands (`create`, `status`, …): typing only the group lists its commands. */

@@ -9,12 +9,14 @@ interface WhoamiView {
   auth: { type: string; scope: string; expires_at: string | null };
   api_url: string;
   api_url_source: string;
+  context: string | null;
   credential: { source: string; location: string; fallback_reason?: string };
 }
 
 const fields: readonly Column<WhoamiView>[] = [
   { header: 'User', key: 'email', value: (v) => (v.user.name ? `${v.user.email} (${v.user.name})` : v.user.email) },
   { header: 'User ID', key: 'user_id', value: (v) => v.user.id },
+  { header: 'Context', key: 'context', value: (v) => v.context ?? '(none: `rig login` names one)' },
   { header: 'API URL', key: 'api_url', value: (v) => `${v.api_url} (from ${v.api_url_source})` },
   { header: 'Credential', key: 'credential', value: (v) => `${v.credential.source}: ${v.credential.location}` },
   { header: 'Keychain', key: 'fallback_reason', value: (v) => (v.credential.fallback_reason ? `not used: ${v.credential.fallback_reason}` : null) },
@@ -22,7 +24,7 @@ const fields: readonly Column<WhoamiView>[] = [
   { header: 'Expires', key: 'expires_at', value: (v) => v.auth.expires_at, kind: 'time' },
 ];
 
-const sourceNames: Record<string, string> = { flag: '--api-url', profile: 'profile', env: 'RIG_API_URL', config: 'last login', default: 'default' };
+const sourceNames: Record<string, string> = { flag: '--api-url', profile: 'RIG_CONTEXT', env: 'RIG_API_URL', config: 'current context', default: 'default' };
 
 /** `rig whoami`: the user, the API URL and where the credential lives (and why not the keychain). */
 export async function run(ctx: CommandContext): Promise<void> {
@@ -36,6 +38,7 @@ export async function run(ctx: CommandContext): Promise<void> {
     auth: me.auth,
     api_url: credentials.apiUrl,
     api_url_source: credentials.source,
+    context: credentials.context ?? null,
     credential: { source, location, ...(credentials.credential.fallbackReason !== undefined ? { fallback_reason: credentials.credential.fallbackReason } : {}) },
   };
   if (ctx.out.human) {

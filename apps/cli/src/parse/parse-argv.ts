@@ -1,5 +1,5 @@
 import { cac } from 'cac';
-import { optionKey, type CommandDef, type Invocation, type OptionDef } from '../commands/command-def.js';
+import { commandUsage, optionKey, type CommandDef, type Invocation, type OptionDef } from '../commands/command-def.js';
 import { commandGroups } from '../commands/definitions.js';
 import { UsageError } from '../errors/cli-error.js';
 import { globalOptions } from '../global-options.js';
@@ -66,10 +66,18 @@ function checkUnknownFlags(options: Record<string, unknown>, def: CommandDef | u
         'Pipe it on stdin instead: `rig login --with-token < token.txt`.',
       );
     }
+    // Only flags this command (or every command) has: `--nmae` on `create network` must not suggest a `--name`
+    // that exists on some other command.
     const suggestion = key.length > 1 ? suggestOption(spelled.slice(2), declared.map((o) => o.name)) : undefined;
+    // `create network --nmae x`: the name is an argument there, not a flag.
+    const argument = !suggestion && def && key.length > 1 ? def.args.find((a) => suggestOption(spelled.slice(2), [a.name]) !== undefined) : undefined;
     throw new UsageError(
       `Unknown flag ${spelled}${def ? ` for \`rig ${def.name}\`` : ''}.`,
-      suggestion ? `Did you mean --${suggestion}?` : `Run \`rig ${def ? `${def.name} ` : ''}--help\` to see the flags.`,
+      suggestion
+        ? `Did you mean --${suggestion}?`
+        : def && argument
+          ? `<${argument.name}> is an argument, not a flag: \`rig ${commandUsage(def)}\`.`
+          : `Run \`rig ${def ? `${def.name} ` : ''}--help\` to see the flags.`,
     );
   }
 }
@@ -104,13 +112,10 @@ export function parseArgv(argv: readonly string[], defs: readonly CommandDef[]):
       checkUnknownFlags(options, undefined);
       return { kind: 'help', globals };
     }
+    // `rig create` alone (gh's `gh repo`): list what the group can do, as `rig create --help` does.
     if (groups.has(first) && prepared.positionals.length === 1) {
-      if (globals.help === true) return { kind: 'help', group: first, globals };
-      const subcommands = (groups.get(first) ?? []).map((d) => d.name.split(' ').slice(1).join(' '));
-      throw new UsageError(
-        `\`rig ${first}\` needs a subcommand: ${subcommands.join(', ')}.`,
-        `For example: \`rig ${first} ${subcommands[0] ?? ''} --help\`.`,
-      );
+      checkUnknownFlags(options, undefined);
+      return { kind: 'help', group: first, globals };
     }
     const suggestion = suggestCommand(prepared.positionals, names);
     const typed = prepared.positionals.slice(0, suggestion ? suggestion.split(' ').length : groups.has(first) ? 2 : 1);
