@@ -391,4 +391,26 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX command_runs_live ON command_runs(state) WHERE state IN ('pending', 'running');
     `,
   },
+  {
+    version: 7,
+    name: 'process-groups',
+    sql: `
+      -- Every process group max-local spawns (build steps, releases; shells and runs may use it too) while it
+      -- lives, so that a later max-local can stop what a killed one left behind. The leader's start time (clock
+      -- ticks since boot) and the boot id prove that a pid still names the recorded process; the id is also put in
+      -- the group's environment (MAX_LOCAL_PROCESS_GROUP) to recognise members after the leader exited. The owner
+      -- columns identify the max-local that spawned it, so a live one's groups are never touched.
+      CREATE TABLE process_groups (
+        id                 TEXT PRIMARY KEY,
+        pgid               INTEGER NOT NULL,
+        start_ticks        INTEGER NOT NULL,
+        boot_id            TEXT NOT NULL,
+        kind               TEXT NOT NULL,
+        label              TEXT NOT NULL,
+        owner_pid          INTEGER NOT NULL,
+        owner_start_ticks  INTEGER NOT NULL,
+        created_at         INTEGER NOT NULL
+      );
+    `,
+  },
 ];
