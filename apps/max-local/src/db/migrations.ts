@@ -413,4 +413,20 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'revocations',
+    sql: `
+      -- Every revocation of an access token or API token, appended in the revoking transaction, so that a server
+      -- on this data dir notices revocations made by another process (max-local token revoke) and closes the
+      -- sockets authenticated with them (ADR 0010). Pruned after a day; ids only, never token material.
+      CREATE TABLE revocations (
+        seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind           TEXT NOT NULL,
+        credential_id  TEXT NOT NULL,
+        created_at     INTEGER NOT NULL
+      );
+      CREATE INDEX revocations_created ON revocations(created_at);
+    `,
+  },
 ];
