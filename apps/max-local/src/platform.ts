@@ -21,6 +21,7 @@ import { SecretService } from './services/secrets.js';
 import { VarService } from './services/vars.js';
 import { SecretCipher } from './secrets/secret-cipher.js';
 import { loadOrCreateSecretKey, SECRET_KEY_FILE } from './secrets/secret-key-file.js';
+import { ProcessGroupRecords } from './deploy/process-records.js';
 import { AppRuntime } from './deployments/app-runtime.js';
 import { DeployService } from './deployments/deploy-service.js';
 import { DeploymentRecords } from './deployments/deployment-records.js';
@@ -63,6 +64,8 @@ export class Platform {
   readonly revert: RevertService;
   /** Build and runtime logs, sequenced per stream. */
   readonly logs: LogStore;
+  /** Every process group spawned (builds, releases), so that a restart after a crash can stop what was left. */
+  readonly processGroups: ProcessGroupRecords;
   /** The router and the running releases of every app. */
   readonly runtime: AppRuntime;
   /** Deployments, releases, rollbacks and config releases. */
@@ -91,7 +94,8 @@ export class Platform {
     this.config = new ConfigService(ctx, { networks: this.networks, apps: this.apps, vars: this.vars, secrets: this.secrets });
     this.revert = new RevertService(ctx, { vars: this.vars, secrets: this.secrets });
     this.logs = new LogStore(db, clock);
-    this.runtime = new AppRuntime({ db, logs: this.logs, domain: settings.domain });
+    this.processGroups = new ProcessGroupRecords(db, clock);
+    this.runtime = new AppRuntime({ db, logs: this.logs, domain: settings.domain, processGroups: this.processGroups });
     const records = new DeploymentRecords(db);
     this.deploys = new DeployService({
       db,
@@ -106,6 +110,7 @@ export class Platform {
       runtime: this.runtime,
       dataDir,
       stabilizationMs: settings.stabilizationSeconds * 1000,
+      processGroups: this.processGroups,
     });
     // The hooks the config and dashboard services left for the deploy subsystem.
     this.configReleases.register((change) => this.deploys.onConfigChange(change));

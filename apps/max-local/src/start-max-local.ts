@@ -140,6 +140,12 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
     }
     throw error;
   }
+  // A max-local killed without its shutdown (kill -9, OOM) leaves its process groups running: stop them before
+  // anything starts again (only groups that provably are the recorded ones; see deploy/process-records.ts).
+  const orphans = await platform.processGroups.reapOrphans();
+  for (const group of orphans.reaped) {
+    log?.write(`Stopped ${group.kind} process group left by an earlier max-local: ${group.label} (pids ${group.pids.join(', ')})\n`);
+  }
   // Child processes do not survive a restart: bring every app's active release back (in the background).
   platform.deploys.restore();
   const address = server.app.server.address() as AddressInfo;

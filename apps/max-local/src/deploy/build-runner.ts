@@ -1,6 +1,7 @@
 import type { BuildPlan, BuildStep } from './build-plan.js';
 import { BuildFailedError, BuildTimeoutError, CancelledError } from './deploy-errors.js';
 import { spawnShell, type OutputLine } from './process-group.js';
+import type { PreparedProcessGroup, ProcessGroupTracker } from './process-records.js';
 
 export interface RunBuildOptions {
   /** The assembled tree; commands run here. */
@@ -19,6 +20,8 @@ export interface RunBuildOptions {
   /** Base `PATH` and `HOME`; default this process's. */
   basePath?: string;
   home?: string;
+  /** Records each step's process group while it runs; `label` names the build in the records. */
+  processGroups?: { tracker: ProcessGroupTracker; label: string };
 }
 
 export interface BuildResult {
@@ -60,7 +63,8 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     if (options.signal?.aborted) throw new CancelledError('The build was cancelled.');
     options.onStep?.(step);
     const stepStarted = Date.now();
-    await runStep(step, options.dir, env, options.onLogLine, deadline, options.timeoutMs ?? 15 * 60_000, options.signal);
+    const group = options.processGroups?.tracker.prepare('build', `${options.processGroups.label}: ${step.name}`);
+    await runStep(step, options.dir, env, options.onLogLine, deadline, options.timeoutMs ?? 15 * 60_000, options.signal, group);
     results.push({ name: step.name, command: step.command, durationMs: Date.now() - stepStarted });
   }
   return { durationMs: Date.now() - started, steps: results };
@@ -74,8 +78,9 @@ async function runStep(
   deadline: number,
   timeoutMs: number,
   signal: AbortSignal | undefined,
+  group: PreparedProcessGroup | undefined,
 ): Promise<void> {
-  const proc = spawnShell(step.command, { cwd, env, onLine });
+  const proc = spawnShell(step.command, { cwd, env, onLine, group });
   let stoppedBy: 'timeout' | 'cancel' | null = null;
   let killTimer: NodeJS.Timeout | undefined;
   const terminate = (why: 'timeout' | 'cancel'): void => {

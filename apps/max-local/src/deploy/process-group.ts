@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { LineSplitter } from './line-splitter.js';
+import type { PreparedProcessGroup } from './process-records.js';
 
 /** One line of a child's output. The caller stamps `seq`, `ts` and `source` when it stores or broadcasts it. */
 export interface OutputLine {
@@ -11,6 +12,8 @@ export interface SpawnShellOptions {
   cwd: string;
   env: Record<string, string>;
   onLine: (line: OutputLine) => void;
+  /** Records the group while it lives (see process-records.ts), so a max-local killed meanwhile can stop it later. */
+  group?: PreparedProcessGroup;
 }
 
 export interface ShellProcess {
@@ -38,12 +41,14 @@ export interface ShellProcess {
  * server still holding the port.
  */
 export function spawnShell(command: string, options: SpawnShellOptions): ShellProcess {
+  const { group } = options;
   const child = spawn('sh', ['-c', command], {
     cwd: options.cwd,
-    env: options.env,
+    env: group ? { ...options.env, ...group.env } : options.env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (group && child.pid !== undefined) group.started(child.pid);
   const out = new LineSplitter((line) => options.onLine({ stream: 'stdout', line }));
   const err = new LineSplitter((line) => options.onLine({ stream: 'stderr', line }));
   child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
@@ -90,6 +95,8 @@ export function spawnShell(command: string, options: SpawnShellOptions): ShellPr
     });
     await Promise.race([closed, timeout]);
     clearTimeout(timer);
+    group?.ended();
   };
+  if (group) void Promise.all([exited, closed]).then(() => group.ended());
   return { child, exited, closed, kill, settle };
 }

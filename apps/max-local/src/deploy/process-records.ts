@@ -35,7 +35,10 @@ export interface PreparedProcessGroup {
   readonly env: Readonly<Record<string, string>>;
   /** Records the spawned leader; `pid` must lead its own group (spawned `detached`, or a PTY). */
   started(pid: number): void;
-  /** Forgets the record once the whole group is gone. Idempotent. */
+  /**
+   * Forgets the record once the whole group is gone; while a member still lives (it outlived the leader) the record
+   * stays, so call it again after killing the rest. Idempotent.
+   */
   ended(): void;
 }
 
@@ -161,6 +164,7 @@ export class ProcessGroupRecords implements ProcessGroupTracker {
   prepare(kind: string, label: string): PreparedProcessGroup {
     const id = newId('pg');
     let state: 'prepared' | 'recorded' | 'ended' = 'prepared';
+    let leader = 0;
     return {
       id,
       env: { [PROCESS_GROUP_ENV]: id },
@@ -170,6 +174,7 @@ export class ProcessGroupRecords implements ProcessGroupTracker {
         // Gone already (or no /proc): there is nothing a later start could verify, so nothing to record.
         if (!stat) return;
         state = 'recorded';
+        leader = pid;
         this.#db.run(
           `INSERT INTO process_groups (id, pgid, start_ticks, boot_id, kind, label, owner_pid, owner_start_ticks, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -177,6 +182,8 @@ export class ProcessGroupRecords implements ProcessGroupTracker {
         );
       },
       ended: () => {
+        // A member that outlived its leader (a backgrounded process with its output redirected) keeps the record.
+        if (state === 'recorded' && groupMembers(leader).length > 0) return;
         if (state === 'recorded') this.#db.run('DELETE FROM process_groups WHERE id = ?', [id]);
         state = 'ended';
       },

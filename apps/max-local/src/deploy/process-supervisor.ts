@@ -3,6 +3,7 @@ import { cleanEnv } from './build-runner.js';
 import { ReleaseFailedError } from './deploy-errors.js';
 import { waitHealthy } from './health-check.js';
 import { spawnShell, type OutputLine, type ShellProcess } from './process-group.js';
+import type { ProcessGroupTracker } from './process-records.js';
 
 /** `starting` → `running`; on an exit `crashed` → `backoff` → `starting` …; `stopped` after `stop()`. */
 export type ProcessState = 'starting' | 'running' | 'crashed' | 'backoff' | 'stopped';
@@ -50,6 +51,8 @@ export interface SupervisorOptions {
   stopGraceMs?: number;
   basePath?: string;
   home?: string;
+  /** Records each start's process group while it runs (`label` names the release in the records). */
+  processGroups?: { tracker: ProcessGroupTracker; label: string };
 }
 
 /**
@@ -154,6 +157,7 @@ export class ProcessSupervisor {
       cwd: options.cwd,
       env,
       onLine: (line) => options.onLogLine?.({ ...line, source: 'app' }),
+      group: options.processGroups?.tracker.prepare('release', options.processGroups.label),
     });
     this.proc = proc;
     let exited = false;

@@ -1,4 +1,5 @@
 import { ReleaseCrashedError } from './deploy-errors.js';
+import type { ProcessGroupTracker } from './process-records.js';
 import {
   ProcessSupervisor,
   type BackoffPolicy,
@@ -78,6 +79,8 @@ export interface ReleaseManagerOptions {
   stopGraceMs?: number;
   basePath?: string;
   home?: string;
+  /** Records every release's process groups; `label` names the app (the version is added). */
+  processGroups?: { tracker: ProcessGroupTracker; label: string };
 }
 
 /**
@@ -157,6 +160,7 @@ export class ReleaseManager {
       stopGraceMs: options.stopGraceMs,
       basePath: options.basePath,
       home: options.home,
+      processGroups: options.processGroups && { tracker: options.processGroups.tracker, label: `${options.processGroups.label} v${spec.version}` },
       onLogLine: (line) => options.onLogLine?.(spec.version, line),
       onStateChange: (state, info) => {
         const active = isActive();

@@ -5,6 +5,7 @@ import { runBuild } from './build-runner.js';
 import { CancelledError, DeployError, PipelineError, ReleaseCrashedError, type DeploymentFailure } from './deploy-errors.js';
 import type { ManifestEntry } from './manifest.js';
 import type { OutputLine } from './process-group.js';
+import type { ProcessGroupTracker } from './process-records.js';
 import type { DeployReleaseOptions, LiveRelease, ReleaseManager } from './release-manager.js';
 
 /** The states this function moves a deployment through (`uploading`/`queued` are the routes' business). */
@@ -52,6 +53,8 @@ export interface RunDeploymentOptions {
   assemble?: AssembleOptions;
   basePath?: string;
   home?: string;
+  /** Records the build's process groups while they run (named after `label`). */
+  processGroups?: { tracker: ProcessGroupTracker; label: string };
 }
 
 export interface DeploymentOutcome {
@@ -85,6 +88,7 @@ export async function runDeployment(options: RunDeploymentOptions): Promise<Depl
       timeoutMs: options.buildTimeoutMs,
       basePath: options.basePath,
       home: options.home,
+      processGroups: options.processGroups,
       onStep: (step) => note(`$ ${step.command}`),
       onLogLine: (line) => log({ ...line, source: 'build' }),
     });

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { ReleaseManager, type LiveRelease, type ReleaseSpec } from '../deploy/release-manager.js';
+import type { ProcessGroupTracker } from '../deploy/process-records.js';
 import { createRouter, type Router } from '../deploy/router.js';
 import type { AppStatus } from '../services/apps.js';
 import type { LogStore } from './log-store.js';
@@ -49,6 +50,8 @@ export interface AppRuntimeOptions {
   drainMs?: number;
   /** SIGTERM → SIGKILL grace when stopping a release. */
   stopGraceMs?: number;
+  /** Records the releases' process groups (so a max-local killed meanwhile can stop them at its next start). */
+  processGroups?: ProcessGroupTracker;
 }
 
 /**
@@ -109,6 +112,7 @@ export class AppRuntime {
     manager = new ReleaseManager({
       drain: (port) => this.#router?.waitForIdle(port, this.#options.drainMs ?? 10_000) ?? Promise.resolve(),
       stopGraceMs: this.#options.stopGraceMs ?? 5000,
+      processGroups: this.#options.processGroups && { tracker: this.#options.processGroups, label: `app ${app.network}/${app.name}` },
       onLogLine: (_version, line) => {
         logs.append('app', app.id, { stream: line.stream, source: line.source, line: line.line });
         logs.append('network', app.networkId, { stream: line.stream, source: line.source, line: line.line, app: app.name });

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { BlobStore } from '../deploy/blob-store.js';
 import { CancelledError, type DeploymentFailure } from '../deploy/deploy-errors.js';
 import { sizeMismatches, validateManifest, type ManifestEntry } from '../deploy/manifest.js';
+import type { ProcessGroupTracker } from '../deploy/process-records.js';
 import { runDeployment, toFailure } from '../deploy/run-deployment.js';
 import { ApiError, notFound, validationFailed } from '../http/api-error.js';
 import type { AppService } from '../services/apps.js';
@@ -72,6 +73,8 @@ export interface DeployServiceDeps {
   healthTimeoutMs?: number;
   /** Stabilization window of deployments that do not ask for one (`stabilization_seconds`). Default 10 s. */
   stabilizationMs?: number;
+  /** Records the builds' process groups (so a max-local killed meanwhile can stop them at its next start). */
+  processGroups?: ProcessGroupTracker;
 }
 
 /** Keys whose values differ between two records (present in one only, or with another value). */
@@ -383,6 +386,7 @@ export class DeployService {
             }),
         },
         onBuildLogLine: (line) => logs.append('build', id, { stream: line.stream, source: line.source, line: line.line }),
+        processGroups: this.#deps.processGroups && { tracker: this.#deps.processGroups, label: `deployment ${id} of ${app.network}/${app.name}` },
         onStateChange: (state, details) => {
           const release = details.version ?? null;
           if (state === 'running' && release !== null) {
