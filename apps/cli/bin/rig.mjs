@@ -2,9 +2,23 @@
 // The only place rig touches the real process: build the I/O, run main(), set the exit code.
 import { main } from '../dist/rig.mjs';
 
+// A reader that went away (`rig logs app … --follow | head -2`, `rig … -o json | head -c 300`) has all it wanted:
+// that ends the job, quietly and successfully, whatever the command was doing. (Node ignores SIGPIPE, so a closed
+// pipe arrives as an EPIPE 'error' on the stream, which would otherwise crash with a stack.) Any other error on our
+// own output streams is real and keeps Node's default: a crash that shows it.
+const endOnClosedOutput = (error) => {
+  if (error && (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED')) process.exit(0);
+  throw error;
+};
+process.stdout.on('error', endOnClosedOutput);
+process.stderr.on('error', endOnClosedOutput);
+
 const controller = new AbortController();
 let interrupted = false;
+// A command that relays Ctrl-C itself (`rig command` sends it to the remote process) traps it.
+let interruptTrap;
 process.on('SIGINT', () => {
+  if (interruptTrap) return interruptTrap();
   // First Ctrl-C: let the command stop cleanly (main returns 130). Second: leave at once.
   if (interrupted) process.exit(130);
   interrupted = true;
@@ -22,6 +36,25 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   signal: controller.signal,
+  process: {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    ...(process.stdin.isTTY ? { setRawMode: (on) => process.stdin.setRawMode(on) } : {}),
+    terminalSize: () => {
+      const tty = process.stdout.isTTY ? process.stdout : process.stderr.isTTY ? process.stderr : undefined;
+      return tty ? { cols: tty.columns, rows: tty.rows } : undefined;
+    },
+    onResize: (listener) => {
+      process.on('SIGWINCH', listener);
+      return () => process.off('SIGWINCH', listener);
+    },
+    trapInterrupt: (listener) => {
+      interruptTrap = listener;
+      return () => {
+        if (interruptTrap === listener) interruptTrap = undefined;
+      };
+    },
+  },
 });
 process.exitCode = code;
 // The command is done: leave as soon as our output is flushed. Otherwise Node's fetch keeps its idle keep-alive

@@ -75,6 +75,27 @@ const appRefArg = (required: boolean) => ({
   description: 'The app, as `<network>/<app>`, or `<app>` with `--network`.',
 });
 
+const DETACH_HELP = 'Detach with Enter, then `~`, then `.` (as in ssh; `~~` sends one `~`): the session keeps running and rig prints the command that attaches again.';
+const SHELL_DESCRIPTION = (where: string) =>
+  `Starts a login shell (the platform’s \`$SHELL\`, else bash, else sh) in a pseudo-terminal in ${where}, then attaches your terminal to it in raw mode: everything you type goes to the remote shell (Ctrl-C too), the window size follows yours. The session lives on the platform, not in rig: when the connection drops, rig says \`reconnecting…\` on stderr and picks up exactly where it was, without losing or repeating output; if rig itself dies, \`rig shell attach <id>\` gets you back into the same shell with its scrollback. ${DETACH_HELP} The session ends when its shell exits (rig then exits with the shell’s exit status), with \`rig shell kill\`, or after \`--detach-timeout\` with nobody attached. Needs a terminal: when stdin is not one, rig refuses (exit 2) — use \`rig command\` for scripts.`;
+const SHELL_JSON =
+  'The session itself is the same in every output mode (it is your terminal). When it ends, `-o json` prints one document on stdout: `{id, state: "exited"|"detached", exit_code, signal}` (`exit_code`: the shell’s, or 128+N for a signal; null when detached).';
+const shellFlags: readonly OptionDef[] = [
+  {
+    name: 'detach-timeout',
+    value: 'duration',
+    description: 'End the session after this long with no terminal attached (`30m`, `2h`; default: the platform’s, 5 minutes on max-local).',
+  },
+];
+const commandFlags: readonly OptionDef[] = [
+  { name: 'timeout', value: 'duration', description: 'Kill the command (its whole process group) after this long (`90s`, `10m`; default 1 h); rig then exits 124.' },
+  { name: 'detach', description: 'Start the command and return at once, printing its run id (attach later with `rig command attach <id>`); nothing is relayed.' },
+];
+const COMMAND_DESCRIPTION =
+  'Starts the program in the app’s current release directory with the app’s effective environment (as a deployed process sees it), without a terminal and without a shell. Its stdout goes to rig’s stdout and its stderr to rig’s stderr, byte for byte and never mixed; rig’s stdin is streamed to it, with backpressure, and closed when rig’s stdin ends. **rig exits with the command’s exit code** (128+N when signal N ended it; 124 when `--timeout` killed it; 127 with the shell’s message on stderr when the program does not exist, 126 when it is not executable), and with **255 when rig itself failed** (not logged in, app not found, platform unreachable, the connection could not be restored), as ssh does — usage errors are still 2. Ctrl-C sends SIGINT to the remote command and rig keeps relaying its output; a second Ctrl-C detaches (the command keeps running; rig prints how to attach, exit 130). Dropped connections are resumed without losing or repeating output. A closed stdout (`rig command … | head -1`) ends the remote command (SIGTERM) and rig exits quietly with 141, as a process killed by SIGPIPE would. With `-o json`, stdout holds only the JSON document, so the command’s stdout and stderr are both relayed to rig’s stderr, in the order they were written. `rig command attach <run-id>` attaches to a run again (one started with `--detach`, or one you detached from): the output the platform still buffers is replayed from the start, then followed live; stdin is relayed; rig exits with the command’s code as above.';
+const COMMAND_JSON =
+  '`{id, network, app, command, state: "exited"|"failed"|"timed_out"|"cancelled"|"detached"|"running", exit_code, signal, error, stdout_bytes, stderr_bytes, lost_bytes}` — `exit_code` is rig’s own exit code for the run (the command’s, or 128+N for a signal, 124 for a timeout); `stdout_bytes`/`stderr_bytes` count what was relayed (to stderr in this mode), `lost_bytes` what the platform no longer buffered. With `--detach`: `state: "running"` and `exit_code: null`.';
+
 export const commands: readonly CommandDef[] = [
   {
     name: 'login',
@@ -524,6 +545,94 @@ export const commands: readonly CommandDef[] = [
     ],
     jsonOutput: `${LOGS_JSON} Network log lines also carry \`app\`.`,
     load: () => import('./logs-network.js'),
+  },
+  {
+    name: 'shell app',
+    summary: 'Open an interactive shell in an app: its release directory and environment, in a session that survives dropped connections.',
+    description: SHELL_DESCRIPTION('the app’s current release directory, with the app’s effective environment (vars, secrets, `MAX_APP`, `PORT`, …)'),
+    args: [appRefArg(true)],
+    options: [networkFlag, ...shellFlags],
+    examples: [
+      { command: 'shell app prod/web', description: 'A shell in the app `web` of `prod`' },
+      { command: 'shell app web --network prod --detach-timeout 1h', description: 'Keep the session for an hour after a detach' },
+    ],
+    jsonOutput: SHELL_JSON,
+    load: () => import('./shell-open.js'),
+  },
+  {
+    name: 'shell network',
+    summary: 'Open an interactive shell in a network’s workspace, with the network’s environment and every app’s URL.',
+    description: SHELL_DESCRIPTION('a workspace directory of the network, with the network’s vars and secrets, `MAX_NETWORK`, and one `MAX_APP_URL_<APP>` per app'),
+    args: [{ name: 'name', required: true, description: 'The network.' }],
+    options: shellFlags,
+    examples: [{ command: 'shell network prod', description: 'A shell with the environment of the network `prod`' }],
+    jsonOutput: SHELL_JSON,
+    load: () => import('./shell-open.js'),
+  },
+  {
+    name: 'shell attach',
+    summary: 'Attach to a running shell session again: the earlier output is replayed, then you continue where you left.',
+    description:
+      'The scrollback the platform still buffers (at least 1 MiB) is replayed first, so the screen shows what happened while you were away. Several terminals may attach to one session at once. Detach again with Enter `~` `.`.',
+    args: [{ name: 'session-id', required: true, description: 'The session (`sh_…`; `rig shell list` shows them).' }],
+    options: [],
+    examples: [
+      { command: 'shell attach sh_123', description: 'Back into the session (`rig shell list` shows the ids)' },
+    ],
+    jsonOutput: SHELL_JSON,
+    load: () => import('./shell-attach.js'),
+  },
+  {
+    name: 'shell list',
+    summary: 'List your shell sessions, newest first (running ones, and ended ones the platform still remembers).',
+    args: [],
+    options: [
+      { name: 'network', short: 'n', value: 'network', description: 'Only sessions in this network (app and network shells).' },
+      { name: 'app', value: 'app', description: 'Only sessions of this app (`<network>/<app>`, or `<app>` with `--network`).' },
+      { name: 'state', value: 'state', choices: ['running', 'exited'], description: 'Only sessions in this state.' },
+    ],
+    examples: [
+      { command: 'shell list', description: 'All your sessions' },
+      { command: 'shell list --state running -o json', description: 'The running ones, as JSON' },
+    ],
+    jsonOutput: 'An array of ShellSession objects (`{id, network, app, command, term, cols, rows, state, exit_code, signal, pid, attached_clients, output_bytes, detach_timeout_seconds, created_at, ended_at}`); `-o jsonl`: one per line.',
+    load: () => import('./shell-list.js'),
+  },
+  {
+    name: 'shell kill',
+    summary: 'End a shell session: hang up its terminal and end every process in it.',
+    description: 'The shell and everything it started get SIGHUP, then SIGKILL after 5 s; attached terminals are detached. Ending a session that already ended changes nothing.',
+    args: [{ name: 'session-id', required: true, description: 'The session (`sh_…`).' }],
+    options: [],
+    examples: [{ command: 'shell kill sh_123', description: 'End one session' }],
+    jsonOutput: 'The ShellSession object after the hang-up (its `state` may still be `running` for a moment while it stops).',
+    load: () => import('./shell-kill.js'),
+  },
+  {
+    name: 'command',
+    summary: 'Run a command in an app (or a network) and relay its stdin, stdout, stderr and exit code, like ssh; `rig command attach <run-id>` to attach again.',
+    description: COMMAND_DESCRIPTION,
+    args: [
+      { name: 'app', required: true, description: 'The app, as `<network>/<app>`, or `<app>` with `--network`; `<network>/` (nothing after the slash) runs in the network’s workspace instead, with the network’s environment.' },
+      {
+        name: 'argv',
+        required: false,
+        variadic: true,
+        description: 'The program and its arguments, after `--`. Passed as is, without a shell: write `sh -c \'…\'` for pipes, `&&` or variables. (`rig command attach <run-id>` takes the run id here.)',
+      },
+    ],
+    options: [networkFlag, ...commandFlags],
+    examples: [
+      { command: "command demo/web -- sh -c 'echo $MAX_APP'", description: 'Run a shell snippet in the app' },
+      { command: 'command demo/web -- npm run migrate', description: 'A one-off task; rig exits with its exit code' },
+      { command: 'command demo/web -- tar x < site.tar', description: 'Feed a file to the remote stdin (pipes work: `tar c . | rig command demo/web -- tar x`)' },
+      { command: 'command demo/ -- env', description: 'Run in the network’s workspace: the network’s environment, every app’s URL' },
+      { command: 'command demo/web --timeout 10m --detach -- ./nightly-job', description: 'Start and return (prints the run id); it is killed after 10 minutes' },
+      { command: 'command demo/web -o json -- make test', description: 'One JSON document with the exit code and byte counts; the output goes to stderr' },
+      { command: 'command attach run_123', description: 'Attach to a run again (started with `--detach`, or detached with Ctrl-C Ctrl-C): replay, follow, exit with its code' },
+    ],
+    jsonOutput: COMMAND_JSON,
+    load: () => import('./command-run.js'),
   },
   {
     name: 'completion',

@@ -28,7 +28,10 @@ export const ExitCode = {
   ReleaseUnhealthy: 11,
   RolledBack: 12,
   TimedOutUnknown: 20,
+  RemoteTimedOut: 124,
   Interrupted: 130,
+  ClosedStdout: 141,
+  RemoteFailed: 255,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -131,12 +134,37 @@ export const exitCodes: readonly ExitCodeInfo[] = [
     whatToDo: 'Look the outcome up with `rig status app <network>/<app>` and `rig releases <network>/<app>` (the named deployment or release), or deploy again with a longer `--timeout`.',
   },
   {
+    code: ExitCode.RemoteTimedOut,
+    slug: 'exit-124',
+    title: 'Remote command timed out',
+    meaning: '`rig command`: the platform killed the command because its `--timeout` passed (as `timeout(1)` reports it).',
+    when: 'A run ended in the `timed_out` state; its whole process group was killed with SIGKILL.',
+    whatToDo: 'Give it more time (`--timeout 2h`), or find out why it hangs (`rig command … -- sh -c \'…\'` with more output).',
+  },
+  {
     code: ExitCode.Interrupted,
     slug: 'exit-130',
     title: 'Interrupted',
     meaning: 'rig was stopped with Ctrl-C (SIGINT).',
     when: 'You pressed Ctrl-C, or the process received SIGINT.',
     whatToDo: 'Re-run when ready. A request already sent may have been applied; check with `rig status`.',
+  },
+  {
+    code: ExitCode.ClosedStdout,
+    slug: 'exit-141',
+    title: 'Stdout closed',
+    meaning: '`rig command`: whatever read rig’s stdout went away (`rig command … | head -1`), so rig ended the remote command (SIGTERM) and stopped quietly — 128 + 13, as a process killed by SIGPIPE.',
+    when: 'Writing the command’s output failed with EPIPE.',
+    whatToDo: 'Nothing, if the reader stopped on purpose.',
+  },
+  {
+    code: ExitCode.RemoteFailed,
+    slug: 'exit-255',
+    title: 'rig command failed',
+    meaning:
+      '`rig command` and `rig command attach`: rig itself failed, so the remote command’s exit code is unknown (as ssh exits 255). Otherwise these commands exit with **the remote command’s own exit code**, 128+N when signal N ended it (SIGKILL: 137), 124 when `--timeout` killed it, and 127/126 when the program was not found / not executable — so every other code may come from the remote program.',
+    when: 'Not logged in, the app or run does not exist, the platform is unreachable, the token may not run commands (`read` scope), the live-run limit was reached, or the connection failed for good. The message (and, with `-o json`, the error `code` on stderr) says which. Usage errors on the command line are still exit 2.',
+    whatToDo: 'Read the message; the codes 3–7 of other commands tell the same causes apart, and the JSON error `code` names it.',
   },
 ];
 

@@ -17,6 +17,7 @@ import {
   SecretSchema,
   VarSchema,
 } from './wire-schemas.js';
+import { ShellSessionSchema } from './remote-schemas.js';
 
 type Json = Record<string, unknown>;
 const defs = apiJsonSchema().$defs as unknown as Record<string, Json>;
@@ -50,6 +51,7 @@ describe('the CLI’s wire schemas mirror the OpenAPI document', () => {
     ['EventRevertResult', EventRevertResultSchema],
     ['Release', ReleaseSchema],
     ['DeploymentFailure', DeploymentFailureSchema],
+    ['ShellSession', ShellSessionSchema],
   ] as const)('%s: same fields, same required fields', (name, schema) => {
     const spec = specShape(defs[name] ?? {});
     const ours = zodShape(schema);

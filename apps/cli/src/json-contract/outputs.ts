@@ -16,6 +16,7 @@ import {
   VarSchema,
 } from './wire-schemas.js';
 import { LogRecordSchema } from './log-schemas.js';
+import { CommandResultSchema, ShellResultSchema, ShellSessionSchema } from './remote-schemas.js';
 import { DeployDryRunSchema, DeployEventLineSchema, DeployResultSchema, RollbackResultSchema } from './deploy-schemas.js';
 
 /**
@@ -134,6 +135,12 @@ export const outputContracts: Readonly<Record<string, OutputContract>> = {
   'logs app': list(LogRecordSchema),
   'logs build': list(LogRecordSchema),
   'logs network': list(LogRecordSchema),
+  'shell app': { json: ShellResultSchema },
+  'shell network': { json: ShellResultSchema },
+  'shell attach': { json: ShellResultSchema },
+  'shell list': list(ShellSessionSchema),
+  'shell kill': { json: ShellSessionSchema },
+  command: { json: CommandResultSchema },
 };
 
 /** The contract of a command; every command has one (the docs test checks). */

@@ -168,6 +168,30 @@ const cases: Case[] = [
   { argv: ['releases', 'web', '--network', 'prod', '--limit', '5', '--json'], command: 'releases', args: { app: 'web' }, options: { network: 'prod', limit: '5' }, globals: { output: 'json' } },
   { argv: ['rollback', 'app', 'prod/web'], command: 'rollback app', args: { app: 'prod/web' }, options: {} },
   { argv: ['rollback', 'app', 'web', '-n', 'prod', '--to', 'v3', '--timeout', '2m'], command: 'rollback app', args: { app: 'web' }, options: { network: 'prod', to: 'v3', timeout: '2m' } },
+  // shell: sessions; command: argv after `--` is passed through untouched (flags included)
+  { argv: ['shell', 'app', 'prod/web'], command: 'shell app', args: { app: 'prod/web' }, options: {} },
+  { argv: ['shell', 'app', 'web', '-n', 'prod', '--detach-timeout', '1h'], command: 'shell app', args: { app: 'web' }, options: { network: 'prod', detachTimeout: '1h' } },
+  { argv: ['shell', 'network', 'prod'], command: 'shell network', args: { name: 'prod' }, options: {} },
+  { argv: ['shell', 'attach', 'sh_1'], command: 'shell attach', args: { 'session-id': 'sh_1' }, options: {} },
+  { argv: ['shell', 'list', '--state', 'running', '--json'], command: 'shell list', args: {}, options: { state: 'running' }, globals: { output: 'json' } },
+  { argv: ['shell', 'kill', 'sh_1'], command: 'shell kill', args: { 'session-id': 'sh_1' }, options: {} },
+  {
+    argv: ['command', 'demo/web', '--', 'sh', '-c', 'echo out; echo err >&2; exit 42'],
+    command: 'command',
+    args: { app: 'demo/web' },
+    variadic: ['sh', '-c', 'echo out; echo err >&2; exit 42'],
+    options: {},
+  },
+  {
+    argv: ['command', 'web', '-n', 'demo', '--timeout', '90s', '--detach', '-o', 'json', '--', 'ls', '--json', '-v', '--', 'x'],
+    command: 'command',
+    args: { app: 'web' },
+    variadic: ['ls', '--json', '-v', '--', 'x'],
+    options: { network: 'demo', timeout: '90s', detach: true },
+    globals: { output: 'json' },
+  },
+  { argv: ['command', 'demo/', '--', 'env'], command: 'command', args: { app: 'demo/' }, variadic: ['env'], options: {} },
+  { argv: ['command', 'attach', 'run_1'], command: 'command', args: { app: 'attach' }, variadic: ['run_1'], options: {} },
 ];
 
 describe('parseArgv: argv → command, args, options, globals', () => {
@@ -258,6 +282,9 @@ describe('parseArgv: usage errors (exit 2)', () => {
     [['logs', 'app'], /Missing argument <app>/, /--help/],
     [['logs', 'build'], /Missing argument <deployment-id>/, /--help/],
     [['logs', 'app', 'prod/web', '--stream', 'both'], /Invalid value for --stream: "both"/, /stdout, stderr/],
+    [['shell', 'app'], /Missing argument <app> for `rig shell app`/, /--help/],
+    [['shell', 'list', '--state', 'dead'], /Invalid value for --state: "dead"/, /running, exited/],
+    [['command', 'demo/web', 'ls', '-la'], /Unknown flag -l/, /--help/],
     [['logs', 'build', 'dep_1', '--grep', 'x'], /Unknown flag --grep for `rig logs build`/, /--help/],
     [['logs', 'network', 'prod', '--tail'], /Flag --tail needs a value/, undefined],
   ] as const)('rig %j', (argv, message, hint) => {
