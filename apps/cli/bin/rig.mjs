@@ -15,7 +15,10 @@ process.stderr.on('error', endOnClosedOutput);
 
 const controller = new AbortController();
 let interrupted = false;
+// A command that relays Ctrl-C itself (`rig command` sends it to the remote process) traps it.
+let interruptTrap;
 process.on('SIGINT', () => {
+  if (interruptTrap) return interruptTrap();
   // First Ctrl-C: let the command stop cleanly (main returns 130). Second: leave at once.
   if (interrupted) process.exit(130);
   interrupted = true;
@@ -33,6 +36,25 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   signal: controller.signal,
+  process: {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    ...(process.stdin.isTTY ? { setRawMode: (on) => process.stdin.setRawMode(on) } : {}),
+    terminalSize: () => {
+      const tty = process.stdout.isTTY ? process.stdout : process.stderr.isTTY ? process.stderr : undefined;
+      return tty ? { cols: tty.columns, rows: tty.rows } : undefined;
+    },
+    onResize: (listener) => {
+      process.on('SIGWINCH', listener);
+      return () => process.off('SIGWINCH', listener);
+    },
+    trapInterrupt: (listener) => {
+      interruptTrap = listener;
+      return () => {
+        if (interruptTrap === listener) interruptTrap = undefined;
+      };
+    },
+  },
 });
 process.exitCode = code;
 // The command is done: leave as soon as our output is flushed. Otherwise Node's fetch keeps its idle keep-alive
