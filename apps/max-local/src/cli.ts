@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isScope } from './auth/scopes.js';
+import type { RateLimitRule } from './http/rate-limit.js';
 import { VERSION } from './version.js';
 
 /** What `main` may touch of the outside world; the bin passes the real process, tests fakes. */
@@ -9,6 +10,8 @@ export interface CliIo {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
   env: Record<string, string | undefined>;
+  /** Read by `token revoke --stdin`; default `process.stdin`. */
+  stdin?: NodeJS.ReadableStream;
   /** Registers shutdown signal handlers; returns a function that removes them. */
   onShutdownSignal?: (handler: (signal: string) => void) => () => void;
 }
@@ -18,6 +21,9 @@ const USAGE = `max-local ${VERSION} — the Max platform in one local process
 Usage:
   max-local [options]                 start the platform (API + device approval page)
   max-local token create [options]    create an API token and print it on stdout
+  max-local token list [options]      list the API tokens (ids, names, scopes; never secrets)
+  max-local token revoke <id>         revoke an API token and its sessions; a running server closes its
+                                      sockets within a second (--stdin: read the token itself from stdin)
 
 Server options:
   --port <n>                 API port (default 4000; 0 picks a free port)
@@ -26,6 +32,10 @@ Server options:
   --domain <name>            apps are reached at <app>.<network>.<domain> (default localhost)
   --router-port <n>          port of the app router, used in app URLs (default 4080; 0 = any)
   --access-token-ttl <s>     access token lifetime in seconds (default 3600)
+  --rate-limit-token <r[,b]> requests per second per token, r sustained and bursts of b (default 1000,5000)
+  --rate-limit-ip <r[,b]>    requests per second per client IP (default 2000,10000)
+  --rate-limit-frames <r[,b]> frames per second a socket may send (default 500,2000); past it: close 4430
+  --no-rate-limit            no rate limits at all (each --rate-limit-* also takes "off")
 
 Token options (works while a server runs on the same data dir):
   --user <email>             owner of the token, created if missing (default dev@localhost)
@@ -38,6 +48,19 @@ Token options (works while a server runs on the same data dir):
 `;
 
 class UsageError extends Error {}
+
+/** `--rate-limit-*`: `off`, `<rate>` (burst 5× the rate) or `<rate>,<burst>`, in requests (frames) per second. */
+function rateRule(flag: string, raw: string | undefined): RateLimitRule | false | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'off') return false;
+  const match = /^(\d+(?:\.\d+)?)(?:,(\d+))?$/.exec(raw);
+  const perSecond = Number(match?.[1]);
+  const burst = match?.[2] === undefined ? Math.max(1, Math.ceil(perSecond * 5)) : Number(match[2]);
+  if (!match || !(perSecond > 0) || perSecond > 1e6 || burst < 1 || burst > 1e7) {
+    throw new UsageError(`--${flag} must be "off", <rate> or <rate>,<burst> (requests per second, e.g. 100 or 100,500); got "${raw}"`);
+  }
+  return { perSecond, burst };
+}
 
 export function defaultDataDir(env: Record<string, string | undefined>): string {
   const xdg = env['XDG_DATA_HOME'];
@@ -100,6 +123,10 @@ async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     domain: { type: 'string' },
     'router-port': { type: 'string' },
     'access-token-ttl': { type: 'string' },
+    'rate-limit-token': { type: 'string' },
+    'rate-limit-ip': { type: 'string' },
+    'rate-limit-frames': { type: 'string' },
+    'no-rate-limit': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   });
@@ -121,6 +148,16 @@ async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const host = values.host as string | undefined;
   if (host !== undefined && !/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError(`--host is not an address: "${host}"`);
+  const perToken = rateRule('rate-limit-token', values['rate-limit-token'] as string | undefined);
+  const perIp = rateRule('rate-limit-ip', values['rate-limit-ip'] as string | undefined);
+  const perSocketFrames = rateRule('rate-limit-frames', values['rate-limit-frames'] as string | undefined);
+  const rateLimit = values['no-rate-limit']
+    ? (false as const)
+    : {
+        ...(perToken === undefined ? {} : { perToken }),
+        ...(perIp === undefined ? {} : { perIp }),
+        ...(perSocketFrames === undefined ? {} : { perSocketFrames }),
+      };
 
   // Loaded lazily so --help and --version do not pay for Fastify, Ajv and SQLite.
   const { startMaxLocal } = await import('./start-max-local.js');
@@ -132,6 +169,7 @@ async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     ...(domain === undefined ? {} : { domain }),
     ...(routerPort === undefined ? {} : { routerPort }),
     ...(ttl === undefined ? {} : { accessTokenTtlSeconds: ttl }),
+    rateLimit,
   });
   const signal = await new Promise<string>((resolve) => {
     const remove = (io.onShutdownSignal ?? defaultSignals)((name) => {
@@ -151,14 +189,24 @@ async function tokenCommand(argv: string[], io: CliIo): Promise<number> {
     scope: { type: 'string' },
     name: { type: 'string' },
     'data-dir': { type: 'string' },
+    stdin: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout.write(USAGE);
     return 0;
   }
+  const dataDir = (values['data-dir'] as string | undefined) ?? defaultDataDir(io.env);
+  if (positionals[0] === 'list' && positionals.length === 1) {
+    const { listApiTokens } = await import('./revoke-api-token.js');
+    for (const t of listApiTokens(dataDir)) {
+      io.stdout.write(`${t.id}\t${t.scope}\t${t.email}\t${new Date(t.created_at).toISOString()}\t${t.name}\n`);
+    }
+    return 0;
+  }
+  if (positionals[0] === 'revoke') return revokeCommand(positionals.slice(1), values.stdin === true, dataDir, io);
   if (positionals[0] !== 'create' || positionals.length > 1) {
-    throw new UsageError(`unknown token command "${positionals.join(' ')}"; did you mean "max-local token create"?`);
+    throw new UsageError(`unknown token command "${positionals.join(' ')}"; use "max-local token create", "list" or "revoke"`);
   }
   const scope = (values.scope as string | undefined) ?? 'admin';
   if (!isScope(scope)) throw new UsageError(`--scope must be read, deploy or admin; got "${scope}"`);
@@ -179,6 +227,34 @@ async function tokenCommand(argv: string[], io: CliIo): Promise<number> {
   });
   io.stdout.write(`${token}\n`);
   return 0;
+}
+
+/** `max-local token revoke <id>` or `--stdin` (the token itself, which must never be an argument). */
+async function revokeCommand(args: string[], fromStdin: boolean, dataDir: string, io: CliIo): Promise<number> {
+  if (fromStdin === (args.length === 1) || args.length > 1) {
+    throw new UsageError('token revoke takes one token id (tok_…, see "max-local token list"), or --stdin to read the token itself');
+  }
+  if (args[0] !== undefined && !/^tok_[A-Za-z0-9]+$/.test(args[0])) {
+    // Never echo it: a token pasted as the argument would end up in the terminal's scrollback twice.
+    throw new UsageError('that is not a token id (tok_…); to revoke by the token itself, pipe it to --stdin');
+  }
+  const token = fromStdin ? (await readStdin(io)).trim() : undefined;
+  if (fromStdin && !token) throw new UsageError('--stdin read no token');
+  const { revokeApiToken } = await import('./revoke-api-token.js');
+  const revoked = revokeApiToken({ dataDir, ...(token !== undefined ? { token } : { id: args[0] ?? '' }) });
+  if (!revoked) {
+    io.stderr.write('max-local: no live API token matches\n');
+    return 1;
+  }
+  io.stderr.write(`max-local: revoked ${revoked} and its sessions\n`);
+  return 0;
+}
+
+async function readStdin(io: CliIo): Promise<string> {
+  const stream = io.stdin ?? process.stdin;
+  let text = '';
+  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+  return text;
 }
 
 /** Runs `main` for the real process (used by the bundle's entry). */

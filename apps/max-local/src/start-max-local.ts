@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Clock } from './clock.js';
+import { RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { buildServer } from './http/server.js';
 import type { LogSink } from './http/request-log.js';
 import { Platform } from './platform.js';
 import type { EventLog } from './services/event-log.js';
+import { RevocationFeed } from './services/revocation-feed.js';
 import { VERSION } from './version.js';
 import type { Router } from './deploy/router.js';
 import { deployTopicFamilies } from './realtime/deploy-topics.js';
@@ -37,6 +39,17 @@ export interface StartMaxLocalOptions {
    * deployments that do not set `stabilization_seconds`. Default 10; tests use 0–2 to stay fast.
    */
   stabilizationSeconds?: number;
+  /**
+   * Rate limits (429 + `Retry-After` on REST and at socket upgrades, close 4430 for a socket flooding frames):
+   * per token, per IP and per socket. Each defaults to a generous limit (`DEFAULT_RATE_LIMITS`); `false` turns
+   * one, or all, off.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * How often to look for revocations committed by another process on the data dir (`max-local token revoke`),
+   * whose sockets are then closed (ADR 0010). Default 250 ms: one indexed read of an almost empty table.
+   */
+  revocationPollMs?: number;
   /** Tuning of the realtime endpoint (`/socket/websocket`), e.g. a short idle timeout in tests. */
   realtime?: Pick<RealtimeOptions, 'idleTimeoutMs' | 'replayBatchSize'>;
 }
@@ -84,6 +97,7 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
   checkInteger('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 1, 30 * 24 * 3600);
   checkInteger('deviceCodeIntervalSeconds', options.deviceCodeIntervalSeconds, 1, 60);
   checkInteger('stabilizationSeconds', options.stabilizationSeconds, 0, 300);
+  checkInteger('revocationPollMs', options.revocationPollMs, 10, 60_000);
   const domain = options.domain ?? 'localhost';
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(domain) || domain.length > 190) {
     throw new RangeError(`domain must be a lowercase DNS name; got ${JSON.stringify(domain)}`);
@@ -125,11 +139,12 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
   // App URLs name the port the router really listens on (it differs from the option only for port 0).
   platform.settings.routerPort = router.port;
   try {
-    server = await buildServer({ platform, baseUrl: () => baseUrl, log });
+    const rateLimiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit);
+    server = await buildServer({ platform, baseUrl: () => baseUrl, log, ...(rateLimiter ? { rateLimiter } : {}) });
     realtime = attachRealtime(
       server.app.server,
       realtimeDepsFromServices({ tokens: platform.tokens, eventLog: platform.events }),
-      { ...options.realtime, topics: deployTopicFamilies(platform) },
+      { ...options.realtime, topics: deployTopicFamilies(platform), ...(rateLimiter ? { rateLimiter } : {}) },
     );
     await server.app.listen({ port: options.port ?? 4000, host });
   } catch (error) {
@@ -148,6 +163,9 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
   }
   // Child processes do not survive a restart: bring every app's active release back (in the background).
   platform.deploys.restore();
+  const revocations = new RevocationFeed(platform.db, (credentials) => platform.tokens.notifyRevoked(credentials), platform.clock.now()).start(
+    options.revocationPollMs ?? 250,
+  );
   const address = server.app.server.address() as AddressInfo;
   baseUrl = `http://${urlHost(host)}:${address.port}`;
   const loginToken = platform.browserSessions.createLoginLink(platform.users.ensureOwner());
@@ -170,6 +188,7 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
     close: () => {
       closing ??= (async () => {
         server.beginShutdown();
+        revocations.stop();
         try {
           // WebSocket connections are not HTTP requests: close them first or the server never finishes closing.
           await realtime.close();

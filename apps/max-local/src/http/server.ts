@@ -13,6 +13,7 @@ import { ApiError, forbidden, notFound, unauthenticated } from './api-error.js';
 import { sendApiError, toApiError } from './error-reply.js';
 import { createAjv, readOperations, type OperationId, type OperationInfo } from './openapi.js';
 import { requestIdFor } from './request-id.js';
+import { registerRateLimit, type RateLimiter } from './rate-limit.js';
 import { formatRequestLine, type LogSink } from './request-log.js';
 import type { RouteContext } from './route-types.js';
 
@@ -28,6 +29,8 @@ export interface ServerOptions {
   platform: Platform;
   baseUrl(): string;
   log: LogSink;
+  /** Per-token and per-IP limits (429 + Retry-After); absent: none. */
+  rateLimiter?: RateLimiter;
 }
 
 /** JSON API bodies are small; anything bigger is a mistake or an attack. */
@@ -88,6 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       throw new ApiError(503, 'unavailable', 'max-local is shutting down.', { headers: { connection: 'close' } });
     }
   });
+  if (options.rateLimiter) registerRateLimit(app, options.rateLimiter);
   app.addHook('onResponse', async (request, reply) => {
     log?.write(formatRequestLine(request, reply));
   });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { rateLimited, TokenBuckets, type RateLimiter } from '../http/rate-limit.js';
 import { parseOfferedProtocols, PHOENIX_SUBPROTOCOL } from './auth-subprotocol.js';
 import type { JsonObject, TopicFamily } from './channel.js';
 import { eventsTopicFamily } from './events-channel.js';
@@ -27,6 +28,11 @@ export interface RealtimeOptions {
   maxBufferedBytes?: number;
   /** Events read per batch when replaying `events:<user>`. Default 500. */
   replayBatchSize?: number;
+  /**
+   * Rate limits: an upgrade counts against its IP and token like a REST request (HTTP 429 + `Retry-After` at the
+   * upgrade), and a socket sending frames faster than the frame limit is closed with 4430 `rate_limited`.
+   */
+  rateLimiter?: RateLimiter;
   /** Extra topic families, tried after the built-in ones (`events:`). */
   topics?: readonly TopicFamily[];
   logger?: RealtimeLogger;
@@ -143,6 +149,11 @@ export function attachRealtime(server: Server, deps: RealtimeDeps, options: Real
       rejectUpgrade(socket, 403, 'Forbidden');
       return;
     }
+    const hit = options.rateLimiter?.check({ ip: request.socket.remoteAddress ?? '', token: offered.token });
+    if (hit) {
+      rejectUpgrade(socket, 429, 'Too Many Requests', rateLimited(hit).headers);
+      return;
+    }
     const identity = await deps.authenticate(offered.token);
     if (!identity || (identity.expiresAt !== null && identity.expiresAt.getTime() <= Date.now())) {
       rejectUpgrade(socket, 403, 'Forbidden');
@@ -162,6 +173,14 @@ export function attachRealtime(server: Server, deps: RealtimeDeps, options: Real
     if (closing) {
       ws.close(CloseCode.serverRestart, CloseReason.serverShutdown);
       return;
+    }
+    const frameRule = options.rateLimiter?.frameRule;
+    if (frameRule) {
+      // Ahead of the session's own listener: a frame past the limit closes the socket before it is handled.
+      const frames = new TokenBuckets(frameRule);
+      ws.prependListener('message', () => {
+        if (frames.take('') > 0) session.close(CloseCode.rateLimited, CloseReason.rateLimited);
+      });
     }
     const session = new SocketSession(ws, serializer, identity, router, sessionOptions, hooks);
     sessions.add(session);
@@ -222,9 +241,10 @@ export function attachRealtime(server: Server, deps: RealtimeDeps, options: Real
   };
 }
 
-function rejectUpgrade(socket: Duplex, status: number, message: string): void {
+function rejectUpgrade(socket: Duplex, status: number, message: string, headers: Record<string, string> = {}): void {
   if (socket.destroyed) return;
   // Destroy only once the response is flushed (as ws's own abortHandshake does).
   socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  socket.end(`HTTP/1.1 ${status} ${message}\r\n${extra}Connection: close\r\nContent-Length: 0\r\n\r\n`);
 }

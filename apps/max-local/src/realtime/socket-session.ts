@@ -33,6 +33,7 @@ export const CloseReason = {
   tokenExpired: 'token_expired',
   tokenRevoked: 'token_revoked',
   slowConsumer: 'slow_consumer',
+  rateLimited: 'rate_limited',
 } as const;
 
 /** Lets the endpoint keep a topic → sockets index for broadcasts. */
@@ -55,6 +56,11 @@ export const CloseCode = {
   unauthenticated: 4401,
   /** The client read too slowly; reconnect and resume by cursor (`slow_consumer`). */
   slowConsumer: 4429,
+  /**
+   * The client sent frames faster than the socket's frame limit (`rate_limited`). Not 4429 (HTTP 429's number):
+   * that code already meant `slow_consumer` to deployed clients. Reconnect with backoff.
+   */
+  rateLimited: 4430,
 } as const;
 
 type ChannelState = 'joining' | 'joined' | 'leaving' | 'ended';

@@ -3,6 +3,7 @@ import { isScope, type Scope } from '../auth/scopes.js';
 import type { Principal } from '../auth/principal.js';
 import { ApiError, tokenExpired, unauthenticated } from '../http/api-error.js';
 import type { ServiceContext } from './context.js';
+import { recordRevocations } from './revocation-feed.js';
 import type { EventActor } from './event-log.js';
 import type { User, UserService } from './users.js';
 
@@ -283,17 +284,26 @@ export class TokenService {
   }
 
   #announceRevoked(credentials: RevokedCredential[]): void {
-    if (credentials.length === 0 || this.#revocationListeners.size === 0) return;
+    if (credentials.length === 0) return;
+    // In the same transaction, for servers on this data dir in other processes (RevocationFeed, ADR 0010).
+    recordRevocations(this.#ctx.db, credentials, this.#ctx.clock.now());
+    if (this.#revocationListeners.size === 0) return;
     // After the commit: a rolled-back revocation must not close anything.
-    this.#ctx.db.afterCommit(() => {
-      for (const listener of [...this.#revocationListeners]) {
-        try {
-          listener(credentials);
-        } catch {
-          // A faulty listener must not fail the revocation request, nor starve the other listeners.
-        }
+    this.#ctx.db.afterCommit(() => this.notifyRevoked(credentials));
+  }
+
+  /**
+   * Tells the {@link onRevoked} listeners about revoked credentials: this process's own (after their commit), and
+   * those another process committed on the same data dir (`RevocationFeed`).
+   */
+  notifyRevoked(credentials: readonly RevokedCredential[]): void {
+    for (const listener of [...this.#revocationListeners]) {
+      try {
+        listener(credentials);
+      } catch {
+        // A faulty listener must not fail the revocation request, nor starve the other listeners.
       }
-    });
+    }
   }
 
   /** Revokes an API token and every session exchanged from it (call inside a transaction). */
