@@ -6,8 +6,13 @@ import { main } from '../dist/rig.mjs';
 // that ends the job, quietly and successfully, whatever the command was doing. (Node ignores SIGPIPE, so a closed
 // pipe arrives as an EPIPE 'error' on the stream, which would otherwise crash with a stack.) Any other error on our
 // own output streams is real and keeps Node's default: a crash that shows it.
+// A command that must clean up first (`rig command` ends its remote process) handles the closed pipe itself.
+let closedOutputTrapped = 0;
 const endOnClosedOutput = (error) => {
-  if (error && (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED')) process.exit(0);
+  if (error && (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED')) {
+    if (closedOutputTrapped > 0) return;
+    process.exit(0);
+  }
   throw error;
 };
 process.stdout.on('error', endOnClosedOutput);
@@ -47,6 +52,14 @@ const code = await main(process.argv.slice(2), {
     onResize: (listener) => {
       process.on('SIGWINCH', listener);
       return () => process.off('SIGWINCH', listener);
+    },
+    trapClosedOutput: () => {
+      closedOutputTrapped += 1;
+      let released = false;
+      return () => {
+        if (!released) closedOutputTrapped -= 1;
+        released = true;
+      };
     },
     trapInterrupt: (listener) => {
       interruptTrap = listener;

@@ -47,6 +47,11 @@ export interface ProcessIo {
   terminalSize(): { cols: number; rows: number } | undefined;
   /** Calls `listener` on SIGWINCH; returns the function that stops it. */
   onResize(listener: () => void): () => void;
+  /**
+   * While trapped, a closed stdout or stderr (EPIPE) does not end rig at once (its default: exit 0): the command
+   * sees the error on the stream and finishes itself. Returns the function that releases it.
+   */
+  trapClosedOutput(): () => void;
   /** While trapped, SIGINT calls `listener` instead of aborting `signal`; returns the function that releases it. */
   trapInterrupt(listener: () => void): () => void;
 }

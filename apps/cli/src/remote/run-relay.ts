@@ -52,6 +52,8 @@ export function processIo(ctx: CommandContext): ProcessIo {
 export async function relayRun(ctx: CommandContext, client: MaxClient, run: Run): Promise<number> {
   const io = processIo(ctx);
   const attachment = await client.runs.attach(run.id, { signal: ctx.signal });
+  // A closed stdout must end the remote command too, not only rig: handled here (ByteWriter), then exit 141.
+  const releaseClosedOutput = io.trapClosedOutput();
   let stdoutClosed = false;
   const stdout = new ByteWriter(ctx.out.human ? io.stdout : io.stderr, () => {
     stdoutClosed = true;
@@ -114,6 +116,7 @@ export async function relayRun(ctx: CommandContext, client: MaxClient, run: Run)
     stopTrap();
     stopConnection();
   }
+  if (!stdoutClosed) releaseClosedOutput();
   // The pump may be parked on a stdin that never ends (a terminal): it must not hold rig.
   void pump;
 
