@@ -40,6 +40,13 @@ const forbidden: Array<[string, string, string, RegExp]> = [
   ['libs/api-spec importing a colour package', 'libs/api-spec/src/probe.ts', "import pc from 'picocolors';", /picocolors/],
   ['max-local importing the SDK', 'apps/max-local/src/probe.ts', "import { MaxClient } from '@max/rig-sdk';", /.+/],
   ['max-local importing the auth lib', 'apps/max-local/src/probe.ts', "import { logout } from '@max/rig-auth';", /.+/],
+  ['the Action importing the CLI', 'apps/github-action/src/probe.ts', "import { main } from '@max/rig';", /apps\/cli/],
+  ['the Action importing apps/cli by path', 'apps/github-action/src/probe.ts', "import { main } from '../../cli/src/main.js';", /.+/],
+  ['the Action importing libs/auth', 'apps/github-action/src/probe.ts', "import { logout } from '@max/rig-auth';", /.+/],
+  ['the Action importing libs/auth by path', 'apps/github-action/src/probe.ts', "import { logout } from '../../../libs/auth/src/index.js';", /.+/],
+  ['the Action importing the keychain', 'apps/github-action/src/probe.ts', "import keyring from '@napi-rs/keyring';", /@napi-rs\/keyring/],
+  ['the Action importing the channels lib directly', 'apps/github-action/src/probe.ts', "import { MaxSocket } from '@max/rig-channels';", /.+/],
+  ['the Action importing another package', 'apps/github-action/src/probe.ts', "import cac from 'cac';", /cac/],
 ];
 
 const allowed: Array<[string, string, string]> = [
@@ -47,6 +54,12 @@ const allowed: Array<[string, string, string]> = [
   ['the auth lib importing the SDK and the keychain', 'libs/auth/src/probe.ts', "import '@max/rig-sdk';\nimport '@napi-rs/keyring';"],
   ['a lib test starting max-local', 'libs/sdk/test/probe.test.ts', "import { startMaxLocal } from '@max/local';"],
   ['max-local importing the contract', 'apps/max-local/src/probe.ts', "import '@max/api-spec';"],
+  [
+    'the Action importing the SDK, its ./node subpath, @actions/* and node:',
+    'apps/github-action/src/probe.ts',
+    "import '@max/rig-sdk';\nimport '@max/rig-sdk/node';\nimport '@actions/core';\nimport '@actions/github';\nimport 'node:fs';",
+  ],
+  ['an Action test starting max-local', 'apps/github-action/test/probe.test.ts', "import { startMaxLocal } from '@max/local';\nimport { it } from 'vitest';"],
 ];
 
 describe('module boundaries (ARCHITECTURE.md §2)', () => {
