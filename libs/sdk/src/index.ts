@@ -147,4 +147,3 @@ export {
 } from './workflows/config-plan.js';
 export { toEffectiveEnvEntry, type EffectiveEnvEntry } from './workflows/effective-env.js';
 export { copyAppConfig, type ConfigCopyClient, type ConfigCopyResult } from './workflows/copy-app-config.js';
-export { copyAppConfig, type ConfigCopyClient, type ConfigCopyResult } from './workflows/copy-app-config.js';
