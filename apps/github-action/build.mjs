@@ -11,7 +11,6 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiSpecCorePlugin } from '../../libs/api-spec/scripts/esbuild-core-plugin.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outdir = join(here, 'dist');
@@ -37,7 +36,6 @@ const result = await build({
   outdir,
   metafile: true,
   logLevel: 'warning',
-  plugins: [apiSpecCorePlugin],
 });
 const built = new Map(result.outputFiles.map((file) => [relative(outdir, file.path), file.contents]));
 
