@@ -96,9 +96,9 @@ export const exitCodes: readonly ExitCodeInfo[] = [
     code: ExitCode.Unreachable,
     slug: 'exit-7',
     title: 'Platform unreachable',
-    meaning: 'rig could not talk to the platform at all.',
-    when: 'Connection refused, DNS failure, or the connection timed out; nothing was changed unless the request had already arrived.',
-    whatToDo: 'Check the API URL (`rig whoami`, `--api-url`, `RIG_API_URL`) and that the platform is running (`max-local` for local work). Safe to retry.',
+    meaning: 'rig could not talk to the platform at all, or the platform refused more requests for now (rate limited).',
+    when: 'Connection refused, DNS failure, or the connection timed out; nothing was changed unless the request had already arrived. Or HTTP 429 `rate_limited` after rig honoured `Retry-After` for its retries of idempotent calls (GET, PUT, DELETE, POST with an idempotency key; never PATCH) — or at once when the platform asks for a longer wait than 20 s; the message says how long to wait.',
+    whatToDo: 'Check the API URL (`rig whoami`, `--api-url`, `RIG_API_URL`) and that the platform is running (`max-local` for local work). When rate limited, wait as long as the hint says. Safe to retry.',
   },
   {
     code: ExitCode.BuildFailed,

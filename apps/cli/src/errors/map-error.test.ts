@@ -38,7 +38,7 @@ describe('mapError: every error class → exit code', () => {
     ['409 idempotency_key_reused', new MaxConflictError({ code: 'idempotency_key_reused', message: 'reused', status: 409 }), 5, 'idempotency_key_reused'],
     ['422 validation_failed', new MaxValidationError({ code: 'validation_failed', message: 'Invalid', status: 422 }), 6, 'validation_failed'],
     ['400 bad_request', new MaxValidationError({ code: 'bad_request', message: 'bad json', status: 400 }), 6, 'bad_request'],
-    ['429 rate_limited', new MaxRateLimitError({ code: 'rate_limited', message: 'slow down', status: 429, retryAfterMs: 2000 }), 1, 'rate_limited'],
+    ['429 rate_limited', new MaxRateLimitError({ code: 'rate_limited', message: 'slow down', status: 429, retryAfterMs: 2000 }), 7, 'rate_limited'],
     ['connection refused', new MaxConnectionError({ code: 'connection_failed', message: 'ECONNREFUSED', request: req }), 7, 'connection_failed'],
     ['timeout', new MaxTimeoutError({ code: 'timeout', message: 'timed out' }), 7, 'timeout'],
     ['aborted', new MaxAbortError({ code: 'aborted', message: 'aborted' }), 130, 'interrupted'],

@@ -143,8 +143,15 @@ function mapSdkError(error: MaxError, context: ErrorContext): ErrorReport {
   }
   if (error instanceof MaxAbortError) return { ...base, exitCode: ExitCode.Interrupted, code: 'interrupted', message: 'Interrupted.' };
   if (error instanceof MaxRateLimitError) {
-    const wait = error.retryAfterMs !== undefined ? ` in ${Math.ceil(error.retryAfterMs / 1000)} s` : ' later';
-    return { ...base, exitCode: ExitCode.Error, hint: `Rate limited: try again${wait}.` };
+    // The platform is there but refuses more requests for now: like unreachable, nothing (more) was done and a
+    // later retry is safe. rig already retried what was safe to retry, as long as Retry-After allowed.
+    const wait = error.retryAfterMs !== undefined ? ` in ${Math.max(1, Math.ceil(error.retryAfterMs / 1000))} s` : ' later';
+    return {
+      ...base,
+      exitCode: ExitCode.Unreachable,
+      message: `Rate limited by the platform: ${error.message.replace(/\.$/, '')}.`,
+      hint: `Too many requests for now; try again${wait}.`,
+    };
   }
   return { ...base, exitCode: ExitCode.Error, hint: 'The platform failed; try again, and report it with the request id if it persists.' };
 }

@@ -194,16 +194,23 @@ describe('HttpCore retries', () => {
     await expect(result).resolves.toEqual({ id: 'ok' });
   });
 
-  it('caps a huge Retry-After at maxDelayMs', async () => {
-    vi.useFakeTimers();
+  it('a Retry-After longer than maxDelayMs is not cut short: the call fails at once, with the wait in the error', async () => {
     const { core, fake } = setup(
       [apiError(429, 'rate_limited', 'x', { headers: { 'retry-after': '3600' } }), json(200, { id: 'ok' })],
       { retry: resolveRetryOptions({ maxDelayMs: 2000 }) },
     );
-    const result = core.send(spec('GET'));
-    await vi.advanceTimersByTimeAsync(2_001);
-    await expect(result).resolves.toEqual({ id: 'ok' });
-    expect(fake.requests).toHaveLength(2);
+    const error = await failure(core.send(spec('GET')));
+    expect(error).toBeInstanceOf(MaxRateLimitError);
+    expect((error as MaxRateLimitError).retryAfterMs).toBe(3_600_000);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('a 429 on a PATCH is not retried (not idempotent), even with a short Retry-After', async () => {
+    const { core, fake } = setup([apiError(429, 'rate_limited', 'x', { headers: { 'retry-after': '1' } }), json(200, { id: 'ok' })], {
+      retry: resolveRetryOptions({}),
+    });
+    expect(await failure(core.send(spec('PATCH')))).toBeInstanceOf(MaxRateLimitError);
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('gives the final 429 as MaxRateLimitError with retryAfterMs', async () => {

@@ -18,6 +18,7 @@ import {
   computeRetryDelay,
   isRetryableRequest,
   isRetryableStatus,
+  retryAfterExceedsBudget,
   parseRetryAfter,
   type ResolvedRetryOptions,
 } from './retry-policy.js';
@@ -237,7 +238,7 @@ export class HttpCore {
         !spec.withoutToken &&
         resendable;
       const retryInMs =
-        !response.ok && canRetry && isRetryableStatus(status)
+        !response.ok && canRetry && isRetryableStatus(status) && !retryAfterExceedsBudget(retryAfterMs, this.#options.retry)
           ? computeRetryDelay(retries + 1, this.#options.retry, retryAfterMs)
           : undefined;
       this.#trace({

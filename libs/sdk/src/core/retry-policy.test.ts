@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeRetryDelay,
+  retryAfterExceedsBudget,
   isRetryableRequest,
   isRetryableStatus,
   parseRetryAfter,
@@ -71,6 +72,16 @@ describe('computeRetryDelay', () => {
     expect(computeRetryDelay(3, options, undefined, () => 0.5)).toBe(300);
     expect(computeRetryDelay(10, options, undefined, () => 1)).toBe(1000);
   });
+});
+
+describe('retryAfterExceedsBudget', () => {
+  const options = resolveRetryOptions({ maxDelayMs: 1000 });
+  it.each([
+    [undefined, false],
+    [0, false],
+    [1000, false],
+    [1001, true],
+  ])('Retry-After %s ms → %s', (ms, expected) => expect(retryAfterExceedsBudget(ms, options)).toBe(expected));
 });
 
 describe('resolveRetryOptions', () => {

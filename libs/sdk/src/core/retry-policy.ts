@@ -13,7 +13,10 @@
 export interface RetryOptions {
   /** Retries after the first attempt (default 2, so at most 3 attempts). */
   limit?: number;
-  /** Upper bound for any single wait, including a server's `Retry-After` (default 20 000 ms). */
+  /**
+   * Upper bound for any single wait (default 20 000 ms). A server's `Retry-After` within it is honoured; a longer
+   * one fails the call at once with `MaxRateLimitError.retryAfterMs`, rather than retrying before the server allows.
+   */
   maxDelayMs?: number;
   /** First backoff step; doubles per retry, with jitter (default 500 ms). */
   baseDelayMs?: number;
@@ -76,6 +79,16 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   const date = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
+}
+
+/**
+ * A server that asks for a longer wait (`Retry-After`) than the client may spend on one retry: retrying sooner
+ * would only be refused again, so the call fails at once and the error carries `retryAfterMs` (the caller decides).
+ *
+ * @internal
+ */
+export function retryAfterExceedsBudget(retryAfterMs: number | undefined, options: ResolvedRetryOptions): boolean {
+  return retryAfterMs !== undefined && retryAfterMs > options.maxDelayMs;
 }
 
 /**
