@@ -91,7 +91,13 @@ export class Platform {
     this.secrets = new SecretService(ctx, cipher, this.configReleases);
     this.env = new EnvService({ scopes: this.envScopes, apps: this.apps, vars: this.vars, secrets: this.secrets, settings });
     this.dashboard = new DashboardService(ctx);
-    this.config = new ConfigService(ctx, { networks: this.networks, apps: this.apps, vars: this.vars, secrets: this.secrets });
+    this.config = new ConfigService(ctx, {
+      networks: this.networks,
+      apps: this.apps,
+      vars: this.vars,
+      secrets: this.secrets,
+      releases: this.configReleases,
+    });
     this.revert = new RevertService(ctx, { vars: this.vars, secrets: this.secrets });
     this.logs = new LogStore(db, clock);
     this.processGroups = new ProcessGroupRecords(db, clock);

@@ -326,8 +326,8 @@ describe('config as code', () => {
     try {
       const owner = platform.users.ensureOwner();
       const actor = { type: 'user' as const, id: owner.id, email: owner.email };
-      platform.configReleases.register((change) => {
-        if (change.scope.app === 'two') throw new Error('release failed');
+      platform.configReleases.register((changes) => {
+        if (changes.some((change) => change.scope.app === 'two')) throw new Error('release failed');
         return [];
       });
       const doc: Doc = {

@@ -533,17 +533,30 @@ export class DeployService {
   }
 
   /**
-   * The config-releases hook: called inside the transaction of a var/secret change. Every affected app with a
-   * live release gets one new release (reason `config`) with the new snapshot; the switch starts after commit.
+   * The config-releases hook: called inside the transaction of var/secret changes (all of one batch at once).
+   * Every affected app with a live release gets ONE new release (reason `config`) with its final snapshot,
+   * however many scopes and keys the changes touched; the switch starts after commit.
    */
-  onConfigChange(change: ConfigChange): ReleaseRef[] {
+  onConfigChange(changes: readonly ConfigChange[]): ReleaseRef[] {
     const { db, clock, records } = this.#deps;
-    const appIds =
-      change.scope.appId !== null
-        ? [change.scope.appId]
-        : db.all<{ id: string }>('SELECT id FROM apps WHERE network_id = ? ORDER BY name', [change.scope.networkId]).map((r) => r.id);
+    const last = changes[changes.length - 1];
+    if (!last) return [];
+    // App id → what changed for it (network and/or app scope), in the order the apps were first affected.
+    const affected = new Map<string, Set<string>>();
+    for (const change of changes) {
+      const appIds =
+        change.scope.appId !== null
+          ? [change.scope.appId]
+          : db.all<{ id: string }>('SELECT id FROM apps WHERE network_id = ? ORDER BY name', [change.scope.networkId]).map((r) => r.id);
+      const what = change.scope.app === null ? `network ${change.scope.network}` : 'app';
+      for (const appId of appIds) {
+        const set = affected.get(appId) ?? new Set<string>();
+        set.add(what);
+        affected.set(appId, set);
+      }
+    }
     const refs: ReleaseRef[] = [];
-    for (const appId of appIds) {
+    for (const [appId, what] of affected) {
       const active = records.activeRelease(appId);
       const app = this.#deps.runtime.app(appId);
       if (!active || !app) continue;
@@ -559,8 +572,8 @@ export class DeployService {
         rollbackOf: null,
         config: JSON.stringify(snapshot),
         configDigest: digest,
-        description: `Config change (${change.scope.app === null ? `network ${change.scope.network}` : 'app'})`,
-        actor: change.actor,
+        description: `Config change (${[...what].join(' and ')})`,
+        actor: last.actor,
         now: clock.now(),
       });
       db.afterCommit(() => this.#track(this.#switchRelease(app, version)));

@@ -1,7 +1,7 @@
 import type { Schemas } from '@max/api-spec';
 import { ApiError } from '../http/api-error.js';
 import type { AppService } from './apps.js';
-import type { ReleaseRef } from './config-releases.js';
+import type { ConfigReleases, ReleaseRef } from './config-releases.js';
 import {
   assertConfigDocument,
   computePlan,
@@ -37,13 +37,18 @@ export class ConfigService {
   readonly #apps: AppService;
   readonly #vars: VarService;
   readonly #secrets: SecretService;
+  readonly #releases: ConfigReleases;
 
-  constructor(ctx: ServiceContext, deps: { networks: NetworkService; apps: AppService; vars: VarService; secrets: SecretService }) {
+  constructor(
+    ctx: ServiceContext,
+    deps: { networks: NetworkService; apps: AppService; vars: VarService; secrets: SecretService; releases: ConfigReleases },
+  ) {
     this.#ctx = ctx;
     this.#networks = deps.networks;
     this.#apps = deps.apps;
     this.#vars = deps.vars;
     this.#secrets = deps.secrets;
+    this.#releases = deps.releases;
   }
 
   export(userId: string, network?: string): ConfigDocument {
@@ -88,48 +93,8 @@ export class ConfigService {
         );
       }
       if (plan.changes.length === 0) return { plan, releases: [] };
-      const releases: ReleaseRef[] = [];
-      const via = { via: 'config.apply' };
-      for (const networkDoc of doc.networks) {
-        const liveNetwork = live.get(networkDoc.name);
-        const description = networkDoc.description ?? docDefaults.description;
-        let networkId: string;
-        if (!liveNetwork) {
-          networkId = this.#networks.create(userId, actor, { name: networkDoc.name, description }).id;
-        } else {
-          networkId = liveNetwork.id;
-          if (liveNetwork.description !== description) this.#networks.update(userId, actor, networkDoc.name, { description });
-        }
-        const networkScope: EnvScope = { networkId, network: networkDoc.name, appId: null, app: null };
-        releases.push(
-          ...this.#converge(userId, actor, networkScope, liveNetwork, networkDoc, supplied.get(secretScopeId(networkDoc.name, null)), via),
-        );
-        const listed = new Set<string>();
-        for (const appDoc of networkDoc.apps ?? []) {
-          listed.add(appDoc.name);
-          const liveApp = liveNetwork?.apps.get(appDoc.name);
-          const appDescription = appDoc.description ?? docDefaults.description;
-          const healthCheckPath = appDoc.health_check_path ?? docDefaults.healthCheckPath;
-          let appId: string;
-          if (!liveApp) {
-            appId = this.#apps.create(userId, actor, networkDoc.name, {
-              name: appDoc.name,
-              description: appDescription,
-              health_check_path: healthCheckPath,
-            }).id;
-          } else {
-            appId = liveApp.id;
-            this.#apps.update(userId, actor, networkDoc.name, appDoc.name, { description: appDescription, health_check_path: healthCheckPath });
-          }
-          const appScope: EnvScope = { ...networkScope, appId, app: appDoc.name };
-          releases.push(...this.#converge(userId, actor, appScope, liveApp, appDoc, supplied.get(secretScopeId(networkDoc.name, appDoc.name)), via));
-        }
-        if (prune && liveNetwork) {
-          for (const name of [...liveNetwork.apps.keys()].sort()) {
-            if (!listed.has(name)) this.#apps.delete(userId, actor, networkDoc.name, name);
-          }
-        }
-      }
+      // Every var and secret change of the apply is released together: at most one release per app.
+      const { releases } = this.#releases.batch(() => this.#applyDocument(userId, actor, doc, live, prune, supplied));
       events.append({
         userId,
         action: 'config.applied',
@@ -143,8 +108,58 @@ export class ConfigService {
           changes: plan.changes.map((c) => ({ action: c.action, resource: c.resource, network: c.network, app: c.app, key: c.key })),
         },
       });
-      return { plan, releases: latestPerApp(releases) };
+      return { plan, releases };
     });
+  }
+
+  /** Creates, updates and deletes what the document says, scope by scope (the caller holds the transaction). */
+  #applyDocument(
+    userId: string,
+    actor: EventActor,
+    doc: ConfigDocument,
+    live: Map<string, LiveNetwork>,
+    prune: boolean,
+    supplied: SuppliedSecrets,
+  ): void {
+    const via = { via: 'config.apply' };
+    for (const networkDoc of doc.networks) {
+      const liveNetwork = live.get(networkDoc.name);
+      const description = networkDoc.description ?? docDefaults.description;
+      let networkId: string;
+      if (!liveNetwork) {
+        networkId = this.#networks.create(userId, actor, { name: networkDoc.name, description }).id;
+      } else {
+        networkId = liveNetwork.id;
+        if (liveNetwork.description !== description) this.#networks.update(userId, actor, networkDoc.name, { description });
+      }
+      const networkScope: EnvScope = { networkId, network: networkDoc.name, appId: null, app: null };
+      this.#converge(userId, actor, networkScope, liveNetwork, networkDoc, supplied.get(secretScopeId(networkDoc.name, null)), via);
+      const listed = new Set<string>();
+      for (const appDoc of networkDoc.apps ?? []) {
+        listed.add(appDoc.name);
+        const liveApp = liveNetwork?.apps.get(appDoc.name);
+        const appDescription = appDoc.description ?? docDefaults.description;
+        const healthCheckPath = appDoc.health_check_path ?? docDefaults.healthCheckPath;
+        let appId: string;
+        if (!liveApp) {
+          appId = this.#apps.create(userId, actor, networkDoc.name, {
+            name: appDoc.name,
+            description: appDescription,
+            health_check_path: healthCheckPath,
+          }).id;
+        } else {
+          appId = liveApp.id;
+          this.#apps.update(userId, actor, networkDoc.name, appDoc.name, { description: appDescription, health_check_path: healthCheckPath });
+        }
+        const appScope: EnvScope = { ...networkScope, appId, app: appDoc.name };
+        this.#converge(userId, actor, appScope, liveApp, appDoc, supplied.get(secretScopeId(networkDoc.name, appDoc.name)), via);
+      }
+      if (prune && liveNetwork) {
+        for (const name of [...liveNetwork.apps.keys()].sort()) {
+          if (!listed.has(name)) this.#apps.delete(userId, actor, networkDoc.name, name);
+        }
+      }
+    }
   }
 
   /**
@@ -160,21 +175,19 @@ export class ConfigService {
     doc: { vars?: Record<string, string>; secrets?: ConfigSecret[] },
     supplied: ReadonlyMap<string, SuppliedSecret> | undefined,
     details: Record<string, unknown>,
-  ): ReleaseRef[] {
-    const releases: ReleaseRef[] = [];
+  ): void {
     const wantedVars = doc.vars ?? {};
     const sets = new Map(Object.entries(wantedVars).filter(([key, value]) => live?.vars.get(key) !== value));
-    if (sets.size > 0) releases.push(...this.#vars.change(userId, actor, scope, sets, 'var.set', details).releases);
+    if (sets.size > 0) this.#vars.change(userId, actor, scope, sets, 'var.set', details);
     const unsets = new Map([...(live?.vars.keys() ?? [])].filter((key) => !Object.hasOwn(wantedVars, key)).map((key) => [key, null]));
-    if (unsets.size > 0) releases.push(...this.#vars.change(userId, actor, scope, unsets, 'var.unset', details).releases);
+    if (unsets.size > 0) this.#vars.change(userId, actor, scope, unsets, 'var.unset', details);
     const secretSets = new Map<string, SecretTargetValue>(
       [...(supplied ?? [])].filter(([key, { digest }]) => live?.secrets.get(key) !== digest).map(([key, { value }]) => [key, { value }]),
     );
-    if (secretSets.size > 0) releases.push(...this.#secrets.change(userId, actor, scope, secretSets, 'secret.set', details).releases);
+    if (secretSets.size > 0) this.#secrets.change(userId, actor, scope, secretSets, 'secret.set', details);
     const listed = new Set((doc.secrets ?? []).map((s) => s.key));
     const secretUnsets = new Map([...(live?.secrets.keys() ?? [])].filter((key) => !listed.has(key)).map((key) => [key, null]));
-    if (secretUnsets.size > 0) releases.push(...this.#secrets.change(userId, actor, scope, secretUnsets, 'secret.unset', details).releases);
-    return releases;
+    if (secretUnsets.size > 0) this.#secrets.change(userId, actor, scope, secretUnsets, 'secret.unset', details);
   }
 
   #plan(userId: string, doc: ConfigDocument, prune: boolean, supplied: SuppliedSecrets): { plan: Plan; live: Map<string, LiveNetwork> } {
@@ -191,11 +204,4 @@ export class ConfigService {
     const digests = new Map([...supplied].map(([scope, keys]) => [scope, new Map([...keys].map(([key, { digest }]) => [key, digest]))]));
     return { plan: computePlan(doc, { live, takenByOthers, prune, supplied: digests }), live };
   }
-}
-
-/** An app changed at several scopes in one apply may be released more than once; report its last release. */
-function latestPerApp(releases: readonly ReleaseRef[]): ReleaseRef[] {
-  const byApp = new Map<string, ReleaseRef>();
-  for (const release of releases) byApp.set(`${release.network}/${release.app}`, release);
-  return [...byApp.values()];
 }

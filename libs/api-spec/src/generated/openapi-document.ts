@@ -4177,7 +4177,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "applyConfig",
         "summary": "Apply a document, atomically",
-        "description": "Recomputes the plan and applies all of it in one transaction, or nothing. With `plan_digest`, answers 409\n`plan_stale` when the platform changed since that plan was made (plan again and review). A plan with\nblockers answers 409 `plan_blocked` (with `details.blockers`). Secret values in `secret_values` are set in\nthe same transaction (encrypted at rest; events record their digests only). Apps whose config changed get\nnew releases.\n",
+        "description": "Recomputes the plan and applies all of it in one transaction, or nothing. With `plan_digest`, answers 409\n`plan_stale` when the platform changed since that plan was made (plan again and review). A plan with\nblockers answers 409 `plan_blocked` (with `details.blockers`). Secret values in `secret_values` are set in\nthe same transaction (encrypted at rest; events record their digests only). Every app whose effective\nconfig changed gets exactly one new release with its final config, however many of its scopes and keys the\ndocument changed (network vars, app vars, secrets); `releases` lists them.\n",
         "tags": [
           "Config"
         ],
@@ -6011,7 +6011,9 @@ export const openapiDocument: OpenApiDocument = {
               "release",
               "run",
               "shell",
-              "config"
+              "config",
+              "trust_policy",
+              "oidc_issuer"
             ]
           },
           "network": {

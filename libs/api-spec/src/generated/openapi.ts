@@ -1328,8 +1328,9 @@ export interface paths {
          * @description Recomputes the plan and applies all of it in one transaction, or nothing. With `plan_digest`, answers 409
          *     `plan_stale` when the platform changed since that plan was made (plan again and review). A plan with
          *     blockers answers 409 `plan_blocked` (with `details.blockers`). Secret values in `secret_values` are set in
-         *     the same transaction (encrypted at rest; events record their digests only). Apps whose config changed get
-         *     new releases.
+         *     the same transaction (encrypted at rest; events record their digests only). Every app whose effective
+         *     config changed gets exactly one new release with its final config, however many of its scopes and keys the
+         *     document changed (network vars, app vars, secrets); `releases` lists them.
          */
         post: operations["applyConfig"];
         delete?: never;
@@ -1741,7 +1742,7 @@ export interface components {
         /** @description What it was done to. `network`, `app` and `id` are present when they apply. */
         EventTarget: {
             /** @enum {string} */
-            type: "user" | "network" | "app" | "api_token" | "var" | "secret" | "deployment" | "release" | "run" | "shell" | "config";
+            type: "user" | "network" | "app" | "api_token" | "var" | "secret" | "deployment" | "release" | "run" | "shell" | "config" | "trust_policy" | "oidc_issuer";
             network?: components["schemas"]["ResourceName"];
             app?: components["schemas"]["ResourceName"];
             id?: string;
