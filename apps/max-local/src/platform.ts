@@ -10,6 +10,8 @@ import { EventLog } from './services/event-log.js';
 import { IdempotencyService } from './services/idempotency.js';
 import { NetworkService } from './services/networks.js';
 import { TokenService } from './services/tokens.js';
+import { TrustPolicyService } from './services/trust-policies.js';
+import { OidcExchangeService } from './services/oidc-exchange.js';
 import { UserService } from './services/users.js';
 import { ConfigReleases } from './services/config-releases.js';
 import { ConfigService } from './services/config.js';
@@ -70,6 +72,9 @@ export class Platform {
   readonly runtime: AppRuntime;
   /** Deployments, releases, rollbacks and config releases. */
   readonly deploys: DeployService;
+  /** OIDC trust policies and the ID-token exchange (keyless CI login). */
+  readonly trustPolicies: TrustPolicyService;
+  readonly oidc: OidcExchangeService;
 
   private constructor(db: Database, clock: Clock, settings: PlatformSettings, cipher: SecretCipher, dataDir: string) {
     this.db = db;
@@ -84,6 +89,8 @@ export class Platform {
     this.browserSessions = new BrowserSessionService(ctx, this.users);
     this.networks = new NetworkService(ctx);
     this.apps = new AppService(ctx, this.networks);
+    this.trustPolicies = new TrustPolicyService(ctx, { networks: this.networks, tokens: this.tokens });
+    this.oidc = new OidcExchangeService(ctx, { policies: this.trustPolicies, tokens: this.tokens, users: this.users });
     this.idempotency = new IdempotencyService(ctx);
     this.configReleases = new ConfigReleases();
     this.envScopes = new EnvScopes(this.networks, this.apps);

@@ -9,6 +9,7 @@ import type { EventLog } from './services/event-log.js';
 import { RevocationFeed } from './services/revocation-feed.js';
 import { VERSION } from './version.js';
 import type { Router } from './deploy/router.js';
+import { bindingLookups, topicNetworkOf } from './auth/binding-lookups.js';
 import { deployTopicFamilies } from './realtime/deploy-topics.js';
 import { attachRealtime, realtimeDepsFromServices, type Realtime, type RealtimeOptions } from './realtime/index.js';
 
@@ -143,7 +144,10 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
     server = await buildServer({ platform, baseUrl: () => baseUrl, log, ...(rateLimiter ? { rateLimiter } : {}) });
     realtime = attachRealtime(
       server.app.server,
-      realtimeDepsFromServices({ tokens: platform.tokens, eventLog: platform.events }),
+      realtimeDepsFromServices(
+        { tokens: platform.tokens, eventLog: platform.events },
+        { topicNetwork: topicNetworkOf(bindingLookups(platform)) },
+      ),
       { ...options.realtime, topics: deployTopicFamilies(platform), ...(rateLimiter ? { rateLimiter } : {}) },
     );
     await server.app.listen({ port: options.port ?? 4000, host });

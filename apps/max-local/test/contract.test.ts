@@ -5,6 +5,7 @@ import { deviceLogin } from './helpers/login.js';
 import { allOperationIds } from './helpers/spec-validator.js';
 import { CONFIG_OPERATIONS, configContractSuite } from './helpers/config-contract-suite.js';
 import { DEPLOY_OPERATIONS, deployContractSuite } from './helpers/deploy-contract-suite.js';
+import { OIDC_OPERATIONS, oidcContractSuite } from './helpers/oidc-contract-suite.js';
 import { apiHandlers } from '../src/routes/index.js';
 import type { Platform } from '../src/platform.js';
 
@@ -369,6 +370,7 @@ describe('events', () => {
 
 configContractSuite(() => ({ call: t.call, admin, deploy: deployToken, read: readToken }));
 deployContractSuite(() => ({ call: t.call, baseUrl: t.max.url, admin, read: readToken }));
+oidcContractSuite(() => ({ call: t.call, admin, deploy: deployToken }));
 
 describe('coverage', () => {
   it('every implemented operation was exercised, with at least one error status', () => {
@@ -379,6 +381,7 @@ describe('coverage', () => {
     // Issue 5's operations must stay implemented (and so, below, exercised).
     expect(CONFIG_OPERATIONS.filter((id) => !implemented.includes(id))).toEqual([]);
     expect(DEPLOY_OPERATIONS.filter((id) => !implemented.includes(id))).toEqual([]);
+    expect(OIDC_OPERATIONS.filter((id) => !implemented.includes(id))).toEqual([]);
     const missing = implemented.filter((id) => !exercised.has(id));
     expect(missing).toEqual([]);
     const withoutError = [...exercised].filter(([id, statuses]) => id !== 'healthz' && ![...statuses].some((s) => s >= 400));

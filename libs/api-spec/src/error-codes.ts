@@ -33,6 +33,10 @@ export const ERROR_STATUS = {
   not_revertible: 409,
   // Shell and run creates: the caller already has the per-user maximum of live sessions or runs (details.kind/limit/live).
   session_limit: 429,
+  // OIDC exchange: the ID token failed verification (details.reason: expired, bad_signature, unknown_issuer, …).
+  invalid_id_token: 401,
+  // OIDC exchange: a valid ID token whose claims match no trust policy of its issuer.
+  no_matching_trust_policy: 403,
   // Device authorization polling (RFC 8628 §3.5): HTTP 400 with these codes.
   authorization_pending: 400,
   slow_down: 400,

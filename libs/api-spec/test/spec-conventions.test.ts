@@ -69,7 +69,7 @@ describe('every operation', () => {
   it('only health checks and auth bootstrapping skip bearer auth', () => {
     const open = operations.filter((o) => Array.isArray(o.operation['security']) && (o.operation['security'] as unknown[]).length === 0);
     expect(open.map((o) => o.operation['operationId']).sort()).toEqual(
-      ['createToken', 'healthz', 'pollDeviceToken', 'requestDeviceCode', 'revokeToken'].sort(),
+      ['createToken', 'exchangeOidcToken', 'healthz', 'pollDeviceToken', 'requestDeviceCode', 'revokeToken'].sort(),
     );
   });
 });

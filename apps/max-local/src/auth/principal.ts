@@ -11,6 +11,14 @@ export interface Principal {
   credentialId: string;
   /** Epoch ms when the credential expires, or null for non-expiring API tokens. */
   expiresAt: number | null;
+  /**
+   * The only network this credential may touch (tokens minted from an OIDC ID token are bound to their trust
+   * policy's network), or null for credentials that reach all of the user's networks. Enforced for every REST
+   * operation (auth/network-binding.ts) and every channel join.
+   */
+  network: string | null;
+  /** Set when the access token was minted from an OIDC ID token. */
+  oidc: { trustPolicyId: string; issuer: string; subject: string } | null;
 }
 
 /** The event actor for changes made by this principal. */

@@ -1,11 +1,14 @@
 import type { OperationId, HttpMethod } from '../http/openapi.js';
 import type { Scope } from './scopes.js';
 
-/** The spec's rule: deleting networks and managing API tokens needs `admin`. */
+/** The spec's rule: deleting networks and managing API tokens and OIDC trust policies needs `admin`. */
 const ADMIN_OPERATIONS: ReadonlySet<OperationId> = new Set<OperationId>([
   'deleteNetwork',
   'createApiToken',
   'deleteApiToken',
+  'listTrustPolicies',
+  'createTrustPolicy',
+  'deleteTrustPolicy',
 ]);
 
 /** `read` may only GET; `deploy` may do everything else except the admin operations. */

@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { openapiDocument } from '@max/api-spec';
+import { bindingLookups } from '../auth/binding-lookups.js';
+import { bindingRule, enforceBindingOnBody, enforceBindingOnRequest } from '../auth/network-binding.js';
 import type { Principal } from '../auth/principal.js';
 import { requiredScope } from '../auth/route-scopes.js';
 import { scopeAllows } from '../auth/scopes.js';
@@ -140,6 +142,8 @@ function registerOperation(
   handler: ErasedHandler,
 ): void {
   const scope = requiredScope(operation.id, operation.method);
+  const binding = bindingRule(operation.id, operation.url);
+  const lookups = bindingLookups(platform);
   // A pack is a stream that cannot be hashed up front; it is idempotent by nature (content-addressed).
   const usesIdempotency = operation.method === 'post' && operation.requiresAuth && operation.id !== 'uploadBlobPack';
   const bodyLimit = LARGE_JSON_BODY_LIMITS[operation.id];
@@ -157,9 +161,16 @@ function registerOperation(
               `${operation.id} needs the "${scope}" scope; this token has "${request.principal.scope}".`,
             );
           }
+          enforceBindingOnRequest(binding, request.principal, request, lookups);
         }
       : undefined,
-    preHandler: usesIdempotency ? async (request, reply) => idempotencyPreHandler(platform, request, reply) : undefined,
+    preHandler:
+      usesIdempotency || binding.kind === 'body'
+        ? async (request, reply) => {
+            if (request.principal) enforceBindingOnBody(binding, request.principal, request.body);
+            if (usesIdempotency) await idempotencyPreHandler(platform, request, reply);
+          }
+        : undefined,
     onSend: usesIdempotency
       ? async (request, reply, payload) => {
           const reservation = request.idempotency;

@@ -5,6 +5,7 @@ import { rateLimited, TokenBuckets, type RateLimiter } from '../http/rate-limit.
 import { parseOfferedProtocols, PHOENIX_SUBPROTOCOL } from './auth-subprotocol.js';
 import type { JsonObject, TopicFamily } from './channel.js';
 import { eventsTopicFamily } from './events-channel.js';
+import { bindTopicsToNetwork } from './network-bound-topics.js';
 import type { RealtimeCredential, RealtimeDeps, RealtimeIdentity } from './realtime-deps.js';
 import { negotiateSerializer, type EncodedFrame, type Serializer } from './serializer.js';
 import { CloseCode, CloseReason, SocketSession, type RealtimeLogger } from './socket-session.js';
@@ -68,10 +69,12 @@ export function attachRealtime(server: Server, deps: RealtimeDeps, options: Real
     maxBufferedBytes: Math.max(options.maxBufferedBytes ?? 8 * 1024 * 1024, highWaterMark + 1),
     logger: options.logger,
   };
-  const router = new TopicRouter([
-    eventsTopicFamily(deps.events, { replayBatchSize: options.replayBatchSize ?? 500 }),
-    ...(options.topics ?? []),
-  ]);
+  const router = new TopicRouter(
+    bindTopicsToNetwork(
+      [eventsTopicFamily(deps.events, { replayBatchSize: options.replayBatchSize ?? 500 }), ...(options.topics ?? [])],
+      deps.topicNetwork,
+    ),
+  );
   const wss = new WebSocketServer({
     noServer: true,
     // Phoenix runs with compress: false; ws clients offer permessage-deflate and get it declined.

@@ -21,6 +21,8 @@ export interface ChannelContext {
   readonly topic: string;
   /** The authenticated user of the socket. */
   readonly userId: string;
+  /** The only network the socket's credential may touch (OIDC-minted tokens), or null. */
+  readonly network?: string | null;
   /** Aborted when this channel ends (leave, duplicate join, crash, socket closed). */
   readonly signal: AbortSignal;
   /**

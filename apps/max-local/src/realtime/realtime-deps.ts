@@ -32,6 +32,8 @@ export interface RealtimeIdentity {
   expiresAt: Date | null;
   /** Which credential this is, so its revocation can close the socket. Absent: revocation is not tracked. */
   credential?: RealtimeCredential;
+  /** The only network the credential may touch (OIDC-minted tokens); null/absent: all of the user's networks. */
+  network?: string | null;
 }
 
 export interface RealtimeEventSource {
@@ -57,4 +59,10 @@ export interface RealtimeDeps {
    * one of them are closed at once instead of living on until expiry. Returns the unsubscribe function.
    */
   onCredentialRevoked?(listener: (credentials: readonly RealtimeCredential[]) => void): () => void;
+  /**
+   * The network a topic's resource belongs to, for sockets of network-bound credentials: a name, `null` when the
+   * user has no such resource (the family answers its own not_found), or undefined when the topic cannot be
+   * checked (such a socket may not join it). Without this, a network-bound socket may join no topic at all.
+   */
+  topicNetwork?(topic: string, userId: string): string | null | undefined;
 }

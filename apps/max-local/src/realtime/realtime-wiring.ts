@@ -13,6 +13,7 @@ export interface RealtimeServices {
       expiresAt: number | null;
       kind: RealtimeCredential['kind'];
       credentialId: string;
+      network: string | null;
     };
     /** Revocations committed by this process (TokenService.onRevoked). */
     onRevoked(listener: (credentials: readonly RealtimeCredential[]) => void): () => void;
@@ -49,7 +50,10 @@ export function toWireEvent(event: StoredEvent): EventRecord {
  * @example
  * const realtime = attachRealtime(app.server, realtimeDepsFromServices({ tokens, eventLog }), { logger: app.log });
  */
-export function realtimeDepsFromServices(services: RealtimeServices): RealtimeDeps {
+export function realtimeDepsFromServices(
+  services: RealtimeServices,
+  extra: Pick<RealtimeDeps, 'topicNetwork'> = {},
+): RealtimeDeps {
   const { tokens, eventLog } = services;
   const earliestSeq = eventLog.earliestSeq?.bind(eventLog);
   return {
@@ -60,6 +64,7 @@ export function realtimeDepsFromServices(services: RealtimeServices): RealtimeDe
           userId: principal.user.id,
           expiresAt: principal.expiresAt === null ? null : new Date(principal.expiresAt),
           credential: { kind: principal.kind, id: principal.credentialId },
+          network: principal.network,
         };
       } catch {
         // Any authentication failure is the same answer at the upgrade: 403, no socket.
@@ -73,5 +78,6 @@ export function realtimeDepsFromServices(services: RealtimeServices): RealtimeDe
       ...(earliestSeq ? { earliestSeq } : {}),
     },
     onCredentialRevoked: (listener) => tokens.onRevoked(listener),
+    ...extra,
   };
 }

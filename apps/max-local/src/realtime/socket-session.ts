@@ -24,6 +24,8 @@ export interface SessionOptions {
 export interface SessionIdentity {
   userId: string;
   expiresAt: Date | null;
+  /** The only network the credential may touch, when it is bound to one. */
+  network?: string | null;
 }
 
 /** Why the server closed a socket (the close frame's reason); see {@link CloseCode}. */
@@ -86,6 +88,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class SocketSession {
   readonly userId: string;
+  readonly network: string | null;
   readonly #ws: WebSocket;
   readonly #serializer: Serializer;
   readonly #router: TopicRouter;
@@ -111,6 +114,7 @@ export class SocketSession {
     this.#ws = ws;
     this.#serializer = serializer;
     this.userId = identity.userId;
+    this.network = identity.network ?? null;
     this.#router = router;
     this.#options = options;
     this.#hooks = hooks;
@@ -346,6 +350,7 @@ export class SocketSession {
     return {
       topic: entry.topic,
       userId: this.userId,
+      network: this.network,
       signal: entry.controller.signal,
       push: (event, payload) => {
         if (entry.state === 'ended') return false;

@@ -10,6 +10,7 @@ import { secretRoutes, varRoutes } from './var-routes.js';
 import { blobRoutes } from './blob-routes.js';
 import { deployRoutes } from './deploy-routes.js';
 import { logRoutes } from './log-routes.js';
+import { oidcRoutes } from './oidc-routes.js';
 
 /**
  * Handlers for the operations max-local implements, by operationId. Operations the spec defines for
@@ -29,5 +30,6 @@ export function apiHandlers(deps: RouteDeps, isShuttingDown: () => boolean): Rou
     ...blobRoutes(deps),
     ...deployRoutes(deps),
     ...logRoutes(deps),
+    ...oidcRoutes(deps),
   };
 }

@@ -11,7 +11,22 @@ export function meRoutes(_deps: RouteDeps): RouteTable {
         email: principal.user.email,
         name: principal.user.name,
         created_at: toRfc3339(principal.user.createdAt),
-        auth: { type: principal.kind, scope: principal.scope, expires_at: toRfc3339OrNull(principal.expiresAt) },
+        auth: {
+          type: principal.kind,
+          scope: principal.scope,
+          expires_at: toRfc3339OrNull(principal.expiresAt),
+          // Only for bound (OIDC-minted) credentials; others reach all of the user's networks.
+          ...(principal.network === null ? {} : { network: principal.network }),
+          ...(principal.oidc === null
+            ? {}
+            : {
+                oidc: {
+                  trust_policy_id: principal.oidc.trustPolicyId,
+                  issuer: principal.oidc.issuer,
+                  subject: principal.oidc.subject,
+                },
+              }),
+        },
       },
     }),
   };

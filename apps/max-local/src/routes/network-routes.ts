@@ -6,6 +6,12 @@ import { toWireApp, toWireNetwork } from './wire.js';
 export function networkRoutes({ platform }: RouteDeps): RouteTable {
   return {
     listNetworks: ({ query, principal }) => {
+      if (principal.network !== null) {
+        // A network-bound token (OIDC) sees exactly its network (auth/network-binding.ts: `filter`).
+        const bound = platform.networks.require(principal.user.id, principal.network);
+        const visible = !query.q || bound.name.includes(query.q);
+        return { status: 200, body: { data: visible && !query.cursor ? [toWireNetwork(bound)] : [], next_cursor: null } };
+      }
       const page = platform.networks.list(principal.user.id, {
         q: query.q,
         sort: query.sort ?? 'name',

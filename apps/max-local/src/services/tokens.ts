@@ -24,6 +24,19 @@ interface AccessRow {
   family_revoked_at: number | null;
   user_id: string;
   scope: string;
+  network: string | null;
+  trust_policy_id: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+}
+
+/** An access token minted from an OIDC ID token: no refresh token, bound to one network. */
+export interface BoundAccessToken {
+  accessToken: string;
+  accessTokenId: string;
+  sessionId: string;
+  expiresIn: number;
+  expiresAt: number;
 }
 
 interface ApiTokenRow {
@@ -84,6 +97,41 @@ export class TokenService {
     return this.#issuePair(familyId, scope);
   }
 
+  /**
+   * Mints an access token bound to a network, for an OIDC exchange (call inside the caller's transaction). There
+   * is no refresh token: the client presents a fresh ID token when this one expires.
+   */
+  issueBoundAccessToken(
+    user: User,
+    scope: Scope,
+    binding: { network: string; trustPolicyId: string; issuer: string; subject: string; ttlSeconds: number },
+  ): BoundAccessToken {
+    const now = this.#ctx.clock.now();
+    const familyId = newId('fam');
+    this.#ctx.db.run(
+      `INSERT INTO token_families (id, user_id, scope, origin, created_at, network, trust_policy_id, oidc_issuer, oidc_subject)
+       VALUES (?, ?, ?, 'oidc', ?, ?, ?, ?, ?)`,
+      [familyId, user.id, scope, now, binding.network, binding.trustPolicyId, binding.issuer, binding.subject],
+    );
+    const access = generateToken('access');
+    const id = newId('atk');
+    const expiresAt = now + binding.ttlSeconds * 1000;
+    this.#ctx.db.run(
+      'INSERT INTO access_tokens (id, family_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      [id, familyId, sha256Hex(access), now, expiresAt],
+    );
+    return { accessToken: access, accessTokenId: id, sessionId: familyId, expiresIn: binding.ttlSeconds, expiresAt };
+  }
+
+  /** Revokes every session minted through a trust policy (call inside a transaction). */
+  revokeTrustPolicySessions(trustPolicyId: string): void {
+    const families = this.#ctx.db.all<{ id: string }>(
+      'SELECT id FROM token_families WHERE trust_policy_id = ? AND revoked_at IS NULL',
+      [trustPolicyId],
+    );
+    for (const family of families) this.#revokeFamily(family.id);
+  }
+
   #issuePair(familyId: string, scope: Scope): TokenResponse {
     const now = this.#ctx.clock.now();
     const ttl = this.#ctx.settings.accessTokenTtlSeconds;
@@ -113,7 +161,8 @@ export class TokenService {
 
   #authenticateAccess(token: string): Principal {
     const row = this.#ctx.db.get<AccessRow>(
-      `SELECT a.id, a.family_id, a.expires_at, a.revoked_at, f.revoked_at AS family_revoked_at, f.user_id, f.scope
+      `SELECT a.id, a.family_id, a.expires_at, a.revoked_at, f.revoked_at AS family_revoked_at, f.user_id, f.scope,
+              f.network, f.trust_policy_id, f.oidc_issuer, f.oidc_subject
          FROM access_tokens a JOIN token_families f ON f.id = a.family_id WHERE a.token_hash = ?`,
       [sha256Hex(token)],
     );
@@ -121,7 +170,12 @@ export class TokenService {
       throw unauthenticated('The access token is invalid or has been revoked.');
     }
     if (row.expires_at <= this.#ctx.clock.now()) throw tokenExpired();
-    return this.#principal(row.user_id, row.scope, 'access_token', row.id, row.expires_at);
+    const principal = this.#principal(row.user_id, row.scope, 'access_token', row.id, row.expires_at);
+    if (row.network !== null) principal.network = row.network;
+    if (row.trust_policy_id !== null) {
+      principal.oidc = { trustPolicyId: row.trust_policy_id, issuer: row.oidc_issuer ?? '', subject: row.oidc_subject ?? '' };
+    }
+    return principal;
   }
 
   #authenticateApiToken(token: string): Principal {
@@ -150,7 +204,7 @@ export class TokenService {
   #principal(userId: string, scope: string, kind: Principal['kind'], id: string, expiresAt: number | null): Principal {
     const user = this.#users.byId(userId);
     if (!user || !isScope(scope)) throw unauthenticated();
-    return { user, scope, kind, credentialId: id, expiresAt };
+    return { user, scope, kind, credentialId: id, expiresAt, network: null, oidc: null };
   }
 
   /**

@@ -23,7 +23,7 @@ export const eventRecordSchema = z.object({
     email: z.string().nullable(),
   }),
   target: z.object({
-    type: z.enum(['user', 'network', 'app', 'api_token', 'var', 'secret', 'deployment', 'release', 'run', 'shell', 'config']),
+    type: z.enum(['user', 'network', 'app', 'api_token', 'var', 'secret', 'deployment', 'release', 'run', 'shell', 'config', 'trust_policy', 'oidc_issuer']),
     network: resourceNameSchema.optional(),
     app: resourceNameSchema.optional(),
     id: z.string().optional(),

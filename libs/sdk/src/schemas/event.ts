@@ -16,7 +16,7 @@ assertType<Equals<z.infer<typeof ActorSchema>, Schemas['Actor']>>();
 
 /** @internal */
 export const EventTargetSchema = z.object({
-  type: z.enum(['user', 'network', 'app', 'api_token', 'var', 'secret', 'deployment', 'release', 'run', 'shell', 'config']),
+  type: z.enum(['user', 'network', 'app', 'api_token', 'var', 'secret', 'deployment', 'release', 'run', 'shell', 'config', 'trust_policy', 'oidc_issuer']),
   network: z.optional(z.string()),
   app: z.optional(z.string()),
   id: z.optional(z.string()),

@@ -13,6 +13,12 @@ export const MeSchema = z.object({
     type: z.enum(['access_token', 'api_token']),
     scope: ScopeSchema,
     expires_at: z.nullable(TimestampSchema),
+    /** The only network the credential may touch (OIDC-minted tokens); null/absent: all the user's networks. */
+    network: z.optional(z.nullable(z.string())),
+    /** Present when the access token was minted from an OIDC ID token. */
+    oidc: z.optional(
+      z.nullable(z.object({ trust_policy_id: z.string(), issuer: z.string(), subject: z.string() })),
+    ),
   }),
 });
 assertType<Equals<z.infer<typeof MeSchema>, components['schemas']['Me']>>();
