@@ -97,7 +97,7 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { enforceBuildableLibDependency: false, allow: ['@max/local', '@max/oidc-issuer'], depConstraints: depConstraints([], ['vitest', '@max/local', '@max/oidc-issuer']) },
+        { enforceBuildableLibDependency: false, allow: ['@max/local', '@max/oidc-issuer'], depConstraints: depConstraints([], ['vitest', 'yaml', '@max/local', '@max/oidc-issuer']) },
       ],
     },
   },
