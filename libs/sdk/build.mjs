@@ -1,7 +1,7 @@
 // Builds the publishable package: dist/index.js (esbuild) and a self-contained dist/index.d.ts
 // (dts-bundle-generator). @max/api-spec and @max/rig-channels are build-time inputs only (workspace packages that
 // are not published on their own): their code is bundled into the JS and their types are inlined into the .d.ts,
-// so consumers install just @max/rig-sdk with its real dependencies (ky, zod, ignore, and phoenix + ws for the
+// so consumers install just @max/rig-sdk with its real dependencies (zod, ignore, and phoenix + ws for the
 // realtime streams), kept external.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -47,7 +47,8 @@ await build({
   // source trees) uses the file system. One build with code splitting, so both entries share one copy of the
   // error classes and `instanceof MaxError` holds across them. The realtime layer (@max/rig-channels, phoenix, ws)
   // is imported dynamically, so it lands in its own chunk and REST-only programs never load it.
-  entryPoints: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+  // `./node/http` is the `node:http` transport alone, for programs that want it without the deploy bundler.
+  entryPoints: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'node/http': 'src/node/node-http-transport.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
@@ -90,3 +91,4 @@ const dtsBundle = (entry, outFile) =>
   );
 dtsBundle('src/index.ts', 'dist/index.d.ts');
 dtsBundle('src/node/index.ts', 'dist/node/index.d.ts');
+dtsBundle('src/node/node-http-transport.ts', 'dist/node/http.d.ts');

@@ -1,9 +1,11 @@
 import { dirname, basename, resolve } from 'node:path';
 import { NotAuthenticatedError, resolveCredentials, type ResolvedCredentials } from '@max/rig-auth';
 import { MaxClient, type TraceEvent } from '@max/rig-sdk';
+import type { NodeHttpTransport } from '@max/rig-sdk/node/http';
 import type { CommandContext } from './context.js';
 import { readEnv } from './env.js';
 import { UsageError } from './errors/cli-error.js';
+import { cliTransport } from './http-transport.js';
 import { version } from './version.js';
 
 /** An authenticated (or, for login, unauthenticated) SDK client plus what rig knows about its credential. */
@@ -39,10 +41,11 @@ export function formatTrace(event: TraceEvent): string {
   return `< ${event.error?.code ?? 'error'} ${event.method} ${event.url}: ${event.error?.message ?? ''}${retry}`;
 }
 
-/** SDK client options shared by every command: the user agent and, with `--verbose`, the trace on stderr. */
-export function clientOptions(ctx: CommandContext): { userAgent: string; onTrace?: (event: TraceEvent) => void } {
+/** SDK client options shared by every command: the user agent, the `node:http` transport and, with `--verbose`, the trace on stderr. */
+export function clientOptions(ctx: CommandContext): { userAgent: string; transport: NodeHttpTransport; onTrace?: (event: TraceEvent) => void } {
   return {
     userAgent: `rig/${version} node/${process.versions.node}`,
+    transport: cliTransport(),
     ...(ctx.globals.verbose ? { onTrace: (event: TraceEvent) => void ctx.io.stderr.write(`${ctx.out.err.dim(formatTrace(event))}\n`) } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * "Types resolve for a consumer who installs only @max/rig-sdk": the packed package (exactly the files
- * `npm pack` would publish) is placed in a fresh node_modules next to its real dependencies (ky, zod, ignore,
+ * `npm pack` would publish) is placed in a fresh node_modules next to its real dependencies (zod, ignore,
  * phoenix, ws) and @types/node — but NOT @max/api-spec or @max/rig-channels (bundled) — and a consumer of both
  * entries is type-checked (with skipLibCheck off, so the bundled .d.ts files themselves are checked) and run.
  */
@@ -123,7 +123,7 @@ describe('published package', () => {
       cpSync(join(sdkRoot, path), join(installed, path));
     }
     mkdirSync(join(modules, '@types'), { recursive: true });
-    for (const dependency of ['ky', 'zod', 'ignore', 'phoenix', 'ws', '@types/node']) {
+    for (const dependency of ['zod', 'ignore', 'phoenix', 'ws', '@types/node']) {
       symlinkSync(join(workspaceModules, dependency), join(modules, dependency), 'dir');
     }
     writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
@@ -158,7 +158,7 @@ describe('published package', () => {
     const manifest = (await import(join(installed, 'package.json'), { with: { type: 'json' } })).default as {
       dependencies: Record<string, string>;
     };
-    expect(Object.keys(manifest.dependencies)).toEqual(expect.arrayContaining(['ky', 'zod', 'ignore', 'phoenix', 'ws']));
+    expect(Object.keys(manifest.dependencies)).toEqual(expect.arrayContaining(['zod', 'ignore', 'phoenix', 'ws']));
     expect(Object.keys(manifest.dependencies)).not.toContain('@max/api-spec');
     expect(Object.keys(manifest.dependencies)).not.toContain('@max/rig-channels');
     expect(files).toEqual(expect.arrayContaining(['dist/node/index.js', 'dist/node/index.d.ts']));

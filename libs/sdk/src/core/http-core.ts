@@ -1,4 +1,3 @@
-import ky from 'ky';
 import type { ZodMiniType } from 'zod/mini';
 import { createErrorFromResponse, defaultCodeForStatus } from '../errors/create-error.js';
 import {
@@ -12,6 +11,7 @@ import { isMaxError, type MaxError } from '../errors/max-error.js';
 import { ErrorBodySchema } from '../schemas/error-body.js';
 import { SDK_VERSION } from '../version.js';
 import { abortableSleep } from './abortable-sleep.js';
+import { HeaderList, type HeaderReader } from './header-list.js';
 import { redactHeaders, redactJson, redactSecrets, redactUrl } from './redact.js';
 import type { RequestOptions } from './request-options.js';
 import {
@@ -36,6 +36,8 @@ export interface HttpCoreOptions {
   apiUrl: string;
   token?: string | TokenProvider;
   fetch?: typeof globalThis.fetch;
+  /** Sends every request instead of `fetch` (see `MaxClientOptions.transport`). */
+  transport?: RawTransport;
   timeoutMs: number;
   retry: ResolvedRetryOptions;
   userAgent?: string;
@@ -101,7 +103,8 @@ export interface RawBody {
 export interface RawResponse {
   readonly status: number;
   readonly ok: boolean;
-  readonly headers: Headers;
+  /** A `Headers`, or anything with its `get`/`has` and iteration (e.g. {@link HeaderList}). */
+  readonly headers: HeaderReader;
   text(): Promise<string>;
 }
 
@@ -118,8 +121,10 @@ export interface RawResponse {
 export interface RawTransportRequest {
   url: string;
   method: HttpMethod;
-  headers: Headers;
-  body: RawBody;
+  /** Lower-case names. */
+  headers: HeaderReader;
+  /** Absent when the request has no body (a GET); JSON calls come as `application/json` bytes. */
+  body?: RawBody | undefined;
   /** Aborted on the caller's abort and on the attempt's timeout: stop sending and reject. */
   signal: AbortSignal;
 }
@@ -151,29 +156,24 @@ type AttemptOutcome =
   | { kind: 'error'; error: MaxError; durationMs: number };
 
 /**
- * The transport shared by all resources: builds requests, sends them through ky (with the injected `fetch`),
- * applies the token, retries what is safe to retry, refreshes an expired token once, emits trace events and
- * turns every outcome into either a schema-checked value or a `MaxError`.
+ * The transport shared by all resources: builds requests, sends them through the injected `transport` or else
+ * the injected (or global) `fetch`, applies the token, retries what is safe to retry, refreshes an expired token
+ * once, emits trace events and turns every outcome into either a schema-checked value or a `MaxError`.
  *
- * ky's own retry and timeout are switched off: retries here must reuse the Idempotency-Key, interleave with a
- * token refresh and be traced per attempt, and the timeout must also cover reading the body.
+ * No HTTP helper library (the SDK used ky with its retry, timeout and errors switched off): retries here must
+ * reuse the Idempotency-Key, interleave with a token refresh and be traced per attempt, the timeout must also
+ * cover reading the body — and importing ky constructs a `Request`, which loads undici in every program that
+ * imports the SDK, even one that sends over `node:http`.
  *
  * @internal
  */
 export class HttpCore {
   readonly apiUrl: string;
   readonly #options: HttpCoreOptions;
-  readonly #ky: typeof ky;
 
   constructor(options: HttpCoreOptions) {
     this.#options = options;
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
-    this.#ky = ky.create({
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
   }
 
   /** The credential as configured (for the realtime socket, which asks the same provider). @internal */
@@ -184,7 +184,7 @@ export class HttpCore {
   async send<T>(spec: SendSpec<T>): Promise<T> {
     const signal = spec.options?.signal;
     const url = this.#buildUrl(spec.path, spec.query);
-    const headers = new Headers({ accept: 'application/json' });
+    const headers = new HeaderList({ accept: 'application/json' });
     headers.set('user-agent', [this.#options.userAgent, `rig-sdk/${SDK_VERSION}`].filter(Boolean).join(' '));
     // Every POST carries a key so that a retry (ours, or a re-run of the whole operation) is replayed by the
     // server rather than executed twice; the same key is reused for all attempts of this call.
@@ -317,7 +317,7 @@ export class HttpCore {
   async #attempt(
     spec: SendSpec<unknown>,
     url: string,
-    headers: Headers,
+    headers: HeaderList,
     attempt: number,
     signal: AbortSignal | undefined,
   ): Promise<AttemptOutcome> {
@@ -340,17 +340,18 @@ export class HttpCore {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new AttemptTimeout()), timeoutMs);
     const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+    const transport = spec.transport ?? this.#options.transport;
     try {
       const response =
-        spec.rawBody === undefined
-          ? await this.#ky(url, {
-              method: spec.method,
-              headers,
-              signal: combined,
-              ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
-            })
-          : spec.transport !== undefined
-            ? await spec.transport({ url, method: spec.method, headers, body: spec.rawBody, signal: combined })
+        transport !== undefined
+          ? await transport({ url, method: spec.method, headers, body: spec.rawBody ?? jsonBody(spec.body), signal: combined })
+          : spec.rawBody === undefined
+            ? await (this.#options.fetch ?? globalThis.fetch)(url, {
+                method: spec.method,
+                headers: headers.toRecord(),
+                signal: combined,
+                ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+              })
             : await this.#sendRaw(url, spec.method, headers, spec.rawBody, combined);
       const text = await response.text();
       return { kind: 'response', response, text, durationMs: elapsed() };
@@ -378,16 +379,16 @@ export class HttpCore {
   }
 
   /**
-   * Sends a raw body with `fetch` itself rather than through ky: ky clones every request to prepare retries, and
-   * cloning a streamed request tees its body, which would buffer the whole upload in memory.
+   * Sends a raw body with `fetch` (no clone of the request: cloning a streamed request tees its body, which would
+   * buffer the whole upload in memory).
    */
-  async #sendRaw(url: string, method: HttpMethod, headers: Headers, body: RawBody, signal: AbortSignal): Promise<Response> {
+  async #sendRaw(url: string, method: HttpMethod, headers: HeaderList, body: RawBody, signal: AbortSignal): Promise<Response> {
     const data = typeof body.data === 'function' ? body.data() : body.data;
     const fetchImpl = this.#options.fetch ?? globalThis.fetch;
     // `duplex: 'half'` is required by fetch for a streamed body; the DOM typings do not know it yet.
     // `redirect: 'error'`: to be able to follow a 307/308, undici keeps every chunk of a streamed body until the
     // response arrives (nodejs/undici#4058) — a whole 64 MiB pack in memory. The API never redirects uploads.
-    const init: RequestInit & { duplex: 'half' } = { method, headers, body: data, signal, duplex: 'half', redirect: 'error' };
+    const init: RequestInit & { duplex: 'half' } = { method, headers: headers.toRecord(), body: data, signal, duplex: 'half', redirect: 'error' };
     return fetchImpl(url, init);
   }
 
@@ -447,6 +448,11 @@ export class HttpCore {
       // A broken trace sink must not turn a successful call into a failure.
     }
   }
+}
+
+/** A JSON request body as the bytes a transport sends (`undefined`: no body). */
+function jsonBody(body: unknown): RawBody | undefined {
+  return body === undefined ? undefined : { contentType: 'application/json', data: new TextEncoder().encode(JSON.stringify(body)) };
 }
 
 function parseErrorBody(text: string): { code: string; message: string; details?: Record<string, unknown>; request_id?: string } | undefined {

@@ -102,8 +102,9 @@ export function redactUrl(url: string): string {
  * Redacts HTTP headers for display: `Authorization` keeps its scheme only, cookies disappear, and Max tokens
  * are removed from every other value. Header names are lower-cased.
  */
-export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
-  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
+export function redactHeaders(headers: Iterable<[string, string]> | Record<string, string>): Record<string, string> {
+  // Not `instanceof Headers`: merely naming the global loads undici in Node (see header-list.ts).
+  const entries = Symbol.iterator in headers ? [...(headers as Iterable<[string, string]>)] : Object.entries(headers);
   const out: Record<string, string> = {};
   for (const [rawName, value] of entries) {
     const name = rawName.toLowerCase();

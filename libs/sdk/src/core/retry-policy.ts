@@ -49,7 +49,7 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
  *
  * @internal
  */
-export function isRetryableRequest(method: string, headers: Headers): boolean {
+export function isRetryableRequest(method: string, headers: { has(name: string): boolean }): boolean {
   const upper = method.toUpperCase();
   return IDEMPOTENT_METHODS.has(upper) || (upper === 'POST' && headers.has('idempotency-key'));
 }

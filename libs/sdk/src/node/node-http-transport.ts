@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { HeaderList } from '../core/header-list.js';
 import type { RawResponse, RawTransportRequest } from '../core/http-core.js';
 import type { UploadTransport } from '../resources/blobs.js';
 
@@ -16,7 +17,9 @@ export interface NodeHttpTransportOptions {
 }
 
 /**
- * An {@link UploadTransport} over `node:http`/`node:https`, plus `close()` to drop its idle connections.
+ * An {@link UploadTransport} over `node:http`/`node:https`, plus `close()` to drop its idle connections. It also
+ * serves as `MaxClientOptions.transport` for every call (`new MaxClient({ apiUrl, transport })`): a short-lived
+ * program then never loads undici, which costs more than the whole request.
  *
  * @example
  * ```ts
@@ -100,12 +103,13 @@ function exchange(makeRequest: typeof httpRequest, agent: Agent, url: URL, reque
       reject(signal.reason);
       return;
     }
-    const data = typeof request.body.data === 'function' ? request.body.data() : request.body.data;
+    const body = request.body;
+    const data = body === undefined ? undefined : typeof body.data === 'function' ? body.data() : body.data;
     const headers: Record<string, string> = {};
     for (const [name, value] of request.headers) headers[name] = value;
     if (data instanceof Uint8Array) headers['content-length'] = String(data.byteLength);
     const req = makeRequest(url, { method: request.method, headers, agent });
-    const reader = data instanceof Uint8Array ? undefined : data.getReader();
+    const reader = data === undefined || data instanceof Uint8Array ? undefined : data.getReader();
     let settled = false;
     let bodySent = false;
     /** Settles the write being waited for (with an error when the request failed under it). */
@@ -178,9 +182,9 @@ function exchange(makeRequest: typeof httpRequest, agent: Agent, url: URL, reque
   });
 }
 
-/** Node's parsed response headers as a `Headers` (repeated headers appended, as `fetch` would). */
-function toHeaders(incoming: IncomingHttpHeaders): Headers {
-  const headers = new Headers();
+/** Node's parsed response headers as a header list (repeated headers appended, as `fetch` would). */
+function toHeaders(incoming: IncomingHttpHeaders): HeaderList {
+  const headers = new HeaderList();
   for (const [name, value] of Object.entries(incoming)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);

@@ -7,11 +7,13 @@ import {
   MaxAbortError,
   MaxApiError,
   MaxConnectionError,
+  MaxNotFoundError,
   MaxRateLimitError,
   MaxTimeoutError,
   MaxValidationError,
 } from '../../src/errors/error-classes.js';
 import { createNodeHttpTransport, type NodeHttpTransport } from '../../src/node/index.js';
+import * as fixtures from '../wire-fixtures.js';
 
 const TOKEN = 'mxa_SECRETtoken123';
 const PACK_OK = { stored: ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'], already_present: [] };
@@ -279,5 +281,48 @@ describe('createNodeHttpTransport (through client.blobs.uploadPack)', () => {
     t.close();
     await sleep(50);
     expect(open).toBe(0);
+  });
+});
+
+describe('createNodeHttpTransport as the client transport (MaxClientOptions.transport)', () => {
+  it('sends JSON calls (with and without a body) over node:http with the token, JSON body and idempotency key', async () => {
+    const bodies: string[] = [];
+    const { url, requests } = await serve((req, res) => {
+      let text = '';
+      req.setEncoding('utf8');
+      req.on('data', (part: string) => (text += part));
+      req.on('end', () => {
+        bodies.push(text);
+        if (req.method === 'GET') answer(res, 200, fixtures.me);
+        else answer(res, 201, fixtures.network('staging'));
+      });
+    });
+    const traces: TraceEvent[] = [];
+    const client = new MaxClient({ apiUrl: url, token: TOKEN, transport: transport(), onTrace: (e) => traces.push(e) });
+
+    expect(await client.me.get()).toEqual(fixtures.me);
+    expect((await client.networks.create({ name: 'staging' })).name).toBe('staging');
+
+    expect(requests.map((r) => r.headers['content-type'] ?? null)).toEqual([null, 'application/json']);
+    expect(requests[0]?.headers).toMatchObject({ authorization: `Bearer ${TOKEN}`, accept: 'application/json' });
+    expect(requests[0]?.headers['content-length']).toBeUndefined();
+    expect(bodies).toEqual(['', JSON.stringify({ name: 'staging' })]);
+    expect(requests[1]?.headers['content-length']).toBe(String(Buffer.byteLength(bodies[1] ?? '')));
+    expect(requests[1]?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(traces.filter((t) => t.type === 'response').map((t) => t.status)).toEqual([200, 201]);
+    expect(JSON.stringify(traces)).not.toContain(TOKEN);
+  });
+
+  it('maps error answers, Retry-After and retries exactly as the fetch path does', async () => {
+    const { url, requests } = await serve((req, res, attempt) => {
+      req.resume();
+      if (attempt === 1) answer(res, 503, errorBody('unavailable'), { 'retry-after': '0' });
+      else answer(res, 404, errorBody('not_found', 'no network "x"'));
+    });
+    const client = new MaxClient({ apiUrl: url, token: TOKEN, transport: transport(), retry: { limit: 2 } });
+    const error = await client.networks.get('x').catch((e: unknown) => e);
+    expect(requests).toHaveLength(2);
+    expect(error).toBeInstanceOf(MaxNotFoundError);
+    expect(error).toMatchObject({ status: 404, code: 'not_found', requestId: 'req_body' });
   });
 });
