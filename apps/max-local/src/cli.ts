@@ -24,6 +24,9 @@ Usage:
   max-local token list [options]      list the API tokens (ids, names, scopes; never secrets)
   max-local token revoke <id>         revoke an API token and its sessions; a running server closes its
                                       sockets within a second (--stdin: read the token itself from stdin)
+  max-local oidc trust add [options]  trust CI ID tokens (OIDC) of --issuer for --repo on --network; prints its id
+  max-local oidc trust list           list the trust policies
+  max-local oidc trust remove <id>    remove a trust policy and revoke the tokens minted through it
 
 Server options:
   --port <n>                 API port (default 4000; 0 picks a free port)
@@ -42,6 +45,18 @@ Token options (works while a server runs on the same data dir):
   --scope <scope>            read | deploy | admin (default admin)
   --name <name>              label for the token (default "max-local token create")
   --data-dir <dir>           as above
+
+OIDC trust options (docs/oidc.md; works while a server runs on the same data dir):
+  --issuer <url>             the ID tokens' "iss", e.g. https://token.actions.githubusercontent.com
+                             (http:// only for loopback hosts)
+  --repo <owner/name>        the "repository" claim (case-insensitive)
+  --ref <ref>                the "ref" claim, e.g. refs/heads/main or refs/tags/v* (default: any ref)
+  --environment <name>       the "environment" claim (default: any)
+  --network <name>           the only network minted tokens may touch (must exist)
+  --scope <scope>            read | deploy
+  --audience <aud>           the "aud" the tokens must carry (default max)
+  --token-ttl <s>            lifetime of minted access tokens, 60..3600 (default 900)
+  --user <email>             owner of the network and the policy (default dev@localhost)
 
   -h, --help                 show this help
   -v, --version              print the version
@@ -104,6 +119,7 @@ const defaultSignals: NonNullable<CliIo['onShutdownSignal']> = (handler) => {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'token') return await tokenCommand(argv.slice(1), io);
+    if (argv[0] === 'oidc') return await oidcCommand(argv.slice(1), io);
     return await serveCommand(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -248,6 +264,99 @@ async function revokeCommand(args: string[], fromStdin: boolean, dataDir: string
   }
   io.stderr.write(`max-local: revoked ${revoked} and its sessions\n`);
   return 0;
+}
+
+/** Which flag each field of a trust policy comes from, for error messages. */
+const TRUST_FLAGS: Record<string, string> = {
+  '/issuer': '--issuer',
+  '/repository': '--repo',
+  '/ref': '--ref',
+  '/environment': '--environment',
+  '/scope': '--scope',
+  '/audience': '--audience',
+  '/token_ttl_seconds': '--token-ttl',
+  '/network': '--network',
+};
+
+/** `max-local oidc trust add|list|remove`. */
+async function oidcCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    issuer: { type: 'string' },
+    repo: { type: 'string' },
+    ref: { type: 'string' },
+    environment: { type: 'string' },
+    network: { type: 'string' },
+    scope: { type: 'string' },
+    audience: { type: 'string' },
+    'token-ttl': { type: 'string' },
+    user: { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const [group, action, ...rest] = positionals;
+  if (group !== 'trust' || !['add', 'list', 'remove'].includes(action ?? '')) {
+    throw new UsageError(`unknown oidc command "${positionals.join(' ')}"; use "max-local oidc trust add", "list" or "remove"`);
+  }
+  const dataDir = (values['data-dir'] as string | undefined) ?? defaultDataDir(io.env);
+  const commands = await import('./oidc-trust-commands.js');
+  try {
+    if (action === 'list') {
+      if (rest.length > 0) throw new UsageError('oidc trust list takes no arguments');
+      for (const p of commands.listTrustPolicies(dataDir)) {
+        const row = [p.id, p.issuer, p.repository, p.ref ?? '*', p.environment ?? '*', p.network, p.scope, `${p.tokenTtlSeconds}s`, p.email];
+        io.stdout.write(`${row.join('\t')}\n`);
+      }
+      return 0;
+    }
+    if (action === 'remove') {
+      if (rest.length !== 1 || !/^tp_[A-Za-z0-9]+$/.test(rest[0] ?? '')) {
+        throw new UsageError('oidc trust remove takes one trust policy id (tp_…, see "max-local oidc trust list")');
+      }
+      if (!commands.removeTrustPolicy(dataDir, rest[0] ?? '')) {
+        io.stderr.write(`max-local: no trust policy ${rest[0]}\n`);
+        return 1;
+      }
+      io.stderr.write(`max-local: removed ${rest[0]}; tokens minted through it are revoked\n`);
+      return 0;
+    }
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest.join(' ')}"`);
+    const missing = (['issuer', 'repo', 'network', 'scope'] as const).filter((flag) => values[flag] === undefined);
+    if (missing.length > 0) throw new UsageError(`oidc trust add needs ${missing.map((f) => `--${f}`).join(', ')}`);
+    const ttl = integer('token-ttl', values['token-ttl'] as string | undefined, 60, 3600);
+    const policy = commands.addTrustPolicy({
+      dataDir,
+      issuer: values.issuer as string,
+      repository: values.repo as string,
+      network: values.network as string,
+      scope: values.scope as string,
+      ref: (values.ref as string | undefined) ?? null,
+      environment: (values.environment as string | undefined) ?? null,
+      audience: (values.audience as string | undefined) ?? null,
+      tokenTtlSeconds: ttl ?? null,
+      ...(values.user === undefined ? {} : { email: values.user as string }),
+    });
+    io.stdout.write(`${policy.id}\n`);
+    io.stderr.write(
+      `max-local: ID tokens from ${policy.issuer} (aud "${policy.audience}") for ${policy.repository}` +
+        `${policy.ref ? ` ref ${policy.ref}` : ''}${policy.environment ? ` environment ${policy.environment}` : ''}` +
+        ` now get ${policy.tokenTtlSeconds}s "${policy.scope}" tokens for network ${policy.network}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof commands.TrustCommandError) {
+      if (error.kind === 'invalid') {
+        const why = error.fields.map((f) => `${TRUST_FLAGS[f.path] ?? f.path} ${f.message}`).join('; ');
+        throw new UsageError(why || error.message);
+      }
+      io.stderr.write(`max-local: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 async function readStdin(io: CliIo): Promise<string> {
