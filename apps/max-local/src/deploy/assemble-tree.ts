@@ -1,8 +1,9 @@
-import { constants as fsConstants } from 'node:fs';
+import { chmodSync, copyFileSync, constants as fsConstants, mkdirSync } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, mkdtemp, realpath, rename, rm, symlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { BlobStore } from './blob-store.js';
 import { BlobsMissingError, UnsafeManifestError } from './deploy-errors.js';
+import { forEachSliced } from './sliced.js';
 import { DEFAULT_MANIFEST_LIMITS, resolveInTree, validateManifest, type ManifestEntry, type ManifestLimits } from './manifest.js';
 
 export interface AssembleOptions {
@@ -49,14 +50,12 @@ export async function assembleTree(
   const plan = validateManifest(manifest, options.limits ?? DEFAULT_MANIFEST_LIMITS);
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
 
-  // Sizes of the distinct blobs, looked up concurrently (one stat each).
-  const distinct = [...new Set(plan.files.map((file) => file.sha256))];
-  const found = await mapLimit(distinct, concurrency, (digest) => blobs.sizeOf(digest));
-  const sizes = new Map(distinct.map((digest, i) => [digest, found[i]]));
+  // Sizes of the distinct blobs (one stat each).
+  const sizes = await blobs.sizes(plan.files.map((file) => file.sha256));
   const absent: string[] = [];
   for (const file of plan.files) {
     const stored = sizes.get(file.sha256);
-    if (stored === null) {
+    if (stored === null || stored === undefined) {
       if (!absent.includes(file.sha256)) absent.push(file.sha256);
     } else if (stored !== file.size) {
       throw new UnsafeManifestError(file.path, 'size_mismatch', `the manifest says ${file.size} bytes but blob ${file.sha256} has ${stored}`);
@@ -70,30 +69,50 @@ export async function assembleTree(
   const staging = await mkdtemp(join(stagingParent, '.assemble-'));
   try {
     const root = await realpath(staging);
-    for (const dir of plan.dirs) await mkdir(join(root, dir), { mode: 0o755 });
+    await forEachSliced(plan.dirs, (dir) => mkdirSync(join(root, dir), { mode: 0o755 }));
 
     // Each distinct blob is checked once, however many paths share it; its copies wait for the verdict.
     const checks = new Map<string, Promise<void>>();
+    const refuse = (path: string, digest: string, actual: string): UnsafeManifestError =>
+      new UnsafeManifestError(path, 'digest_mismatch', `the stored blob ${digest} hashes to ${actual}; the blob store is damaged`);
     const intact = (digest: string, path: string): Promise<void> => {
       let check = checks.get(digest);
       if (check === undefined) {
         check = blobs.checkIntact(digest).then((verdict) => {
-          if (!verdict.intact) {
-            throw new UnsafeManifestError(path, 'digest_mismatch', `the stored blob ${digest} hashes to ${verdict.actual}; the blob store is damaged`);
-          }
+          if (!verdict.intact) throw refuse(path, digest, verdict.actual);
         });
         checks.set(digest, check);
       }
       return check;
     };
-    await mapLimit(plan.files, concurrency, async (file) => {
-      await intact(file.sha256, file.path);
-      const target = join(root, file.path);
-      // COPYFILE_EXCL opens the target O_CREAT|O_EXCL, which never follows a link; no link exists yet anyway.
-      await copyFile(blobs.pathOf(file.sha256), target, fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE);
-      // The copy carries the blob's private 0600 mode; the manifest's mode is what the app gets.
-      await chmod(target, file.mode);
-    });
+    const checkedSync = new Set<string>();
+    const flags = fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE;
+    // COPYFILE_EXCL opens the target O_CREAT|O_EXCL, which never follows a link; no link exists yet anyway. The
+    // copy carries the blob's private 0600 mode; the manifest's mode is what the app gets.
+    const small = plan.files.filter((file) => file.size <= SYNC_COPY_BYTES);
+    const large = plan.files.filter((file) => file.size > SYNC_COPY_BYTES);
+    const copied = await Promise.allSettled([
+      // Big files in the thread pool (in-kernel copies), while this thread does the small ones synchronously:
+      // three calls of ~10 µs each instead of three thread-pool round trips (see forEachSliced).
+      mapLimit(large, concurrency, async (file) => {
+        await intact(file.sha256, file.path);
+        const target = join(root, file.path);
+        await copyFile(blobs.pathOf(file.sha256), target, flags);
+        await chmod(target, file.mode);
+      }),
+      forEachSliced(small, (file) => {
+        if (!checkedSync.has(file.sha256)) {
+          const verdict = blobs.checkIntactSync(file.sha256);
+          if (verdict === undefined || !verdict.intact) throw refuse(file.path, file.sha256, verdict?.actual ?? 'something else (it grew)');
+          checkedSync.add(file.sha256);
+        }
+        const target = join(root, file.path);
+        copyFileSync(blobs.pathOf(file.sha256), target, flags);
+        chmodSync(target, file.mode);
+      }),
+    ]);
+    // Both halves settled, so nothing writes into the staging directory any more if it has to be removed.
+    for (const result of copied) if (result.status === 'rejected') throw result.reason;
 
     for (const link of plan.links) await symlink(link.target, join(root, link.path));
     const linkTargets = new Map(plan.links.map((l) => [l.path, l.target]));
@@ -108,8 +127,10 @@ export async function assembleTree(
   }
 }
 
-/** Files copied at once: the thread pool does the copies, so a few in flight keep it and the disk busy. */
-const DEFAULT_CONCURRENCY = 16;
+/** Large files copied at once: the thread pool does the copies, so a few in flight keep it and the disk busy. */
+const DEFAULT_CONCURRENCY = 4;
+/** Files up to this size are checked and copied with synchronous calls, in slices. */
+const SYNC_COPY_BYTES = 1024 * 1024;
 
 /** Maps `items` through `fn`, at most `limit` at a time, keeping order; the first rejection is rethrown after all settled. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

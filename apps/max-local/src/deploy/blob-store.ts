@@ -1,10 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { constants as fsConstants, createReadStream, type BigIntStats } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  constants as fsConstants,
+  createReadStream,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+  type BigIntStats,
+} from 'node:fs';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
 import { DigestMismatchError, InvalidBlobError, PayloadTooLargeError } from './deploy-errors.js';
+import { forEachSliced } from './sliced.js';
 
 /** Lowercase hex SHA-256, the only name a blob may have. */
 export const DIGEST_PATTERN = /^[a-f0-9]{64}$/;
@@ -43,6 +55,9 @@ export interface PackResult {
   already_present: string[];
 }
 
+/** Whether a stored blob still hashes to its name (`actual`: what it hashes to when it does not). */
+export type IntactVerdict = { intact: true } | { intact: false; actual: string };
+
 /** What `checkIntact` compares: enough of a `stat` to notice any change to the file since. */
 type InodeStamp = Pick<BigIntStats, 'dev' | 'ino' | 'size' | 'mtimeNs' | 'ctimeNs'>;
 /** A file whose ctime is within this of the moment it was hashed is re-hashed next time (coarse kernel clocks tick every 1–10 ms). */
@@ -58,12 +73,12 @@ function sameInode(a: InodeStamp, b: InodeStamp): boolean {
 
 /** Pack entries up to this size are gathered in memory and written in one call (see `stagePack`). */
 const SMALL_ENTRY_BYTES = 1024 * 1024;
+/** Pack entries up to this size are written with one synchronous call as soon as they are verified. */
+const SYNC_WRITE_BYTES = 64 * 1024;
 /** Staged small-entry writes in flight at once. */
 const STAGE_WRITE_CONCURRENCY = 8;
 /** Bytes of small entries waiting for their write before the body is read further: bounds a pack's memory. */
 const STAGE_PENDING_BYTES = 16 * 1024 * 1024;
-/** Renames into the store in flight at once. */
-const COMMIT_CONCURRENCY = 8;
 /** A new private file, never through a link. */
 const CREATE_PRIVATE = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_NOFOLLOW;
 
@@ -116,6 +131,12 @@ export class BlobStore {
     return (await this.sizeOf(digest)) !== null;
   }
 
+  /** {@link sizeOf} without a thread-pool round trip (one `stat` call; for loops over many blobs, in slices). */
+  sizeOfSync(digest: string): number | null {
+    const info = statSync(this.pathOf(digest), { throwIfNoEntry: false });
+    return info?.isFile() === true ? info.size : null;
+  }
+
   /** The stored blob's size in bytes, or null when it is not stored. */
   async sizeOf(digest: string): Promise<number | null> {
     try {
@@ -136,24 +157,44 @@ export class BlobStore {
    * otherwise leave ctime as it was ("racily clean" in git). Stamps live in memory; a restarted max-local re-hashes
    * once. Returns the actual digest when it differs (the store is damaged).
    */
-  async checkIntact(digest: string): Promise<{ intact: true } | { intact: false; actual: string }> {
+  async checkIntact(digest: string): Promise<IntactVerdict> {
+    const quick = this.checkIntactSync(digest);
+    if (quick !== undefined) return quick;
     const file = this.pathOf(digest);
     const before = await stat(file, { bigint: true });
+    const startedAt = BigInt(Date.now()) * 1_000_000n;
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+    const actual = hash.digest('hex');
+    if (actual !== digest) return { intact: false, actual };
+    this.#stamp(digest, before, await stat(file, { bigint: true }), startedAt);
+    return { intact: true };
+  }
+
+  /**
+   * The synchronous part of {@link checkIntact}: the stamp comparison (one `stat`), and for blobs up to 1 MiB the
+   * whole re-hash (one read). Undefined: a larger blob needs re-hashing — call `checkIntact`.
+   */
+  checkIntactSync(digest: string): IntactVerdict | undefined {
+    const file = this.pathOf(digest);
+    const before = statSync(file, { bigint: true });
     const stamp = this.stamps.get(digest);
     if (stamp !== undefined && sameInode(stamp, before)) return { intact: true };
     this.stamps.delete(digest);
+    if (before.size > BigInt(WHOLE_READ_BYTES)) return undefined;
     const startedAt = BigInt(Date.now()) * 1_000_000n;
-    const hash = createHash('sha256');
-    if (before.size <= BigInt(WHOLE_READ_BYTES)) hash.update(await readFile(file));
-    else for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-    const actual = hash.digest('hex');
+    const actual = createHash('sha256').update(readFileSync(file)).digest('hex');
     if (actual !== digest) return { intact: false, actual };
-    const after = await stat(file, { bigint: true });
+    this.#stamp(digest, before, statSync(file, { bigint: true }), startedAt);
+    return { intact: true };
+  }
+
+  /** Keeps the stamp of a blob just hashed intact, unless it changed meanwhile or is racily clean. */
+  #stamp(digest: string, before: BigIntStats, after: BigIntStats, startedAt: bigint): void {
     if (sameInode(before, after) && after.ctimeNs + RACY_MARGIN_NS < startedAt) {
       if (this.stamps.size >= MAX_STAMPS) this.stamps.delete(this.stamps.keys().next().value as string);
       this.stamps.set(digest, { dev: after.dev, ino: after.ino, size: after.size, mtimeNs: after.mtimeNs, ctimeNs: after.ctimeNs });
     }
-    return { intact: true };
   }
 
   /** The digests the store lacks, in request order, each once. Throws `InvalidBlobError` for a malformed digest. */
@@ -169,12 +210,8 @@ export class BlobStore {
     digests.forEach(assertDigest);
     const unique = [...new Set(digests)];
     const result = new Map<string, number | null>();
-    // Bounded concurrency: 100 000 stats at once would exhaust file descriptors for no gain.
-    for (let i = 0; i < unique.length; i += 64) {
-      const batch = unique.slice(i, i + 64);
-      const found = await Promise.all(batch.map((d) => this.sizeOf(d)));
-      batch.forEach((d, j) => result.set(d, found[j] ?? null));
-    }
+    // One synchronous stat per digest, in slices: 15,000 thread-pool round trips took seconds on a busy machine.
+    await forEachSliced(unique, (digest) => result.set(digest, this.sizeOfSync(digest)));
     return result;
   }
 
@@ -207,11 +244,10 @@ export class BlobStore {
     const stageDir = join(this.tmpDir, `pack-${randomBytes(8).toString('hex')}`);
     await mkdir(stageDir, { mode: 0o700 });
     try {
-      const staged = [...(await this.stagePack(source, stageDir))];
-      // Renames are independent of each other; a few at once keep the thread pool busy.
-      const created = await mapLimit(staged, COMMIT_CONCURRENCY, ([digest, file]) => this.commit(file, digest));
+      const staged = await this.stagePack(source, stageDir);
+      // A stat and a rename per blob, synchronously in slices (see forEachSliced).
       const result: PackResult = { stored: [], already_present: [] };
-      staged.forEach(([digest], i) => (created[i] ? result.stored : result.already_present).push(digest));
+      await forEachSliced(staged, ([digest, file]) => (this.commitSync(file, digest) ? result.stored : result.already_present).push(digest));
       return result;
     } finally {
       await rm(stageDir, { recursive: true, force: true });
@@ -295,6 +331,21 @@ export class BlobStore {
           if (size !== entry.size) return fail(new InvalidBlobError(`Pack entry ${digest} is truncated.`, { entry: digest }));
           const actual = hash.digest('hex');
           if (actual !== digest) return fail(new DigestMismatchError(digest, actual));
+          if (data.length <= SYNC_WRITE_BYTES) {
+            // A source file's few KiB: one synchronous open/write/close beats a thread-pool round trip.
+            try {
+              const fd = openSync(file, CREATE_PRIVATE, 0o600);
+              try {
+                for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
+              } finally {
+                closeSync(fd);
+              }
+              order[slot] = [digest, file];
+            } catch (error) {
+              fail(error);
+            }
+            return;
+          }
           writes.add(async () => {
             await writeFile(file, data, { flag: CREATE_PRIVATE, mode: 0o600 });
             order[slot] = [digest, file];
@@ -355,6 +406,19 @@ export class BlobStore {
     for (const item of order) if (item !== null) staged.set(item[0], item[1]);
     if (staged.size === 0) throw new InvalidBlobError('The pack holds no blobs.');
     return staged;
+  }
+
+  /** {@link commit} in synchronous calls. */
+  private commitSync(tmp: string, digest: string): boolean {
+    const target = this.pathOf(digest);
+    if (this.sizeOfSync(digest) !== null) return false;
+    const prefix = digest.slice(0, 2);
+    if (!this.prefixes.has(prefix)) {
+      mkdirSync(join(this.root, prefix), { recursive: true });
+      this.prefixes.add(prefix);
+    }
+    renameSync(tmp, target);
+    return true;
   }
 
   /** Renames a verified temp file into place. Returns false when the blob was already stored. */
@@ -497,24 +561,4 @@ class BoundedTasks {
         });
     }
   }
-}
-
-/** Maps `items` through `fn`, at most `limit` at a time, keeping order; the first rejection is rethrown after all settled. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await fn(items[index] as T);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-  return results;
 }

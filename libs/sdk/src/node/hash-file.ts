@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { MaxBundleError } from './bundle-error.js';
 
@@ -13,6 +13,8 @@ export interface FileDigest {
   sha256: string;
   size: number;
   executable: boolean;
+  /** The file's `fstat` taken before its bytes were read (what a hash cache keys the digest by). */
+  stat: BigIntStats;
 }
 
 /**
@@ -28,11 +30,11 @@ export async function hashFile(absolutePath: string, path: string): Promise<File
     throw new MaxBundleError('unreadable', path, `Cannot read ${path}: ${describe(error)}`, error);
   }
   try {
-    const stat = await handle.stat();
+    const stat = await handle.stat({ bigint: true });
     if (!stat.isFile()) throw new MaxBundleError('file_changed', path, `${path} is no longer a regular file`);
     const hash = createHash('sha256');
     let size = 0;
-    if (stat.size <= SMALL_FILE_BYTES) {
+    if (stat.size <= BigInt(SMALL_FILE_BYTES)) {
       const bytes = await handle.readFile();
       hash.update(bytes);
       size = bytes.length;
@@ -45,7 +47,7 @@ export async function hashFile(absolutePath: string, path: string): Promise<File
         size += bytesRead;
       }
     }
-    return { sha256: hash.digest('hex'), size, executable: (stat.mode & 0o111) !== 0 };
+    return { sha256: hash.digest('hex'), size, executable: (stat.mode & 0o111n) !== 0n, stat };
   } catch (error) {
     if (error instanceof MaxBundleError) throw error;
     throw new MaxBundleError('unreadable', path, `Cannot read ${path}: ${describe(error)}`, error);
@@ -73,9 +75,9 @@ export function hashSmallFileSync(absolutePath: string, path: string): FileDiges
     throw new MaxBundleError('unreadable', path, `Cannot read ${path}: ${describe(error)}`, error);
   }
   try {
-    const stat = fstatSync(fd);
+    const stat = fstatSync(fd, { bigint: true });
     if (!stat.isFile()) throw new MaxBundleError('file_changed', path, `${path} is no longer a regular file`);
-    if (stat.size > SYNC_HASH_MAX_BYTES) return undefined;
+    if (stat.size > BigInt(SYNC_HASH_MAX_BYTES)) return undefined;
     syncBuffer ??= Buffer.allocUnsafe(SYNC_HASH_MAX_BYTES);
     let size = 0;
     for (;;) {
@@ -86,7 +88,7 @@ export function hashSmallFileSync(absolutePath: string, path: string): FileDiges
       if (size === syncBuffer.length) return undefined; // grew past the buffer: the streaming path handles it
     }
     const sha256 = createHash('sha256').update(syncBuffer.subarray(0, size)).digest('hex');
-    return { sha256, size, executable: (stat.mode & 0o111) !== 0 };
+    return { sha256, size, executable: (stat.mode & 0o111n) !== 0n, stat };
   } catch (error) {
     if (error instanceof MaxBundleError) throw error;
     throw new MaxBundleError('unreadable', path, `Cannot read ${path}: ${describe(error)}`, error);

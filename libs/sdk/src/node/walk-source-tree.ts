@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MaxBundleError } from './bundle-error.js';
 import { describe, hashFile, hashSmallFileSync, type FileDigest } from './hash-file.js';
+import { HashCache, defaultHashCacheDir, hashCacheFile } from './hash-cache.js';
 import { IgnoreRules } from './ignore-rules.js';
 import { joinRoot } from './join-root.js';
 import { comparePaths, manifestDigest } from './manifest-digest.js';
@@ -30,6 +32,12 @@ export interface WalkOptions {
   concurrency?: number;
   /** Stops the walk between files; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Directory of the hash cache: files whose size, mtime, ctime, inode and device are unchanged since the last
+   * walk of the same root are not read again (see `HashCache`). Default {@link defaultHashCacheDir} (under
+   * `$RIG_CACHE_DIR`, `$XDG_CACHE_HOME/rig` or `~/.cache/rig`); `false` hashes every file.
+   */
+  hashCache?: string | false;
 }
 
 /** A file found by the walk, waiting to be hashed. */
@@ -140,22 +148,39 @@ export async function walkSourceTree(dir: string, options: WalkOptions = {}): Pr
   // progress output and the abort signal are served while a tree of 100k files is hashed.
   const manifest: ManifestEntry[] = links;
   const large: PendingFile[] = [];
+  const cache = options.hashCache === false ? undefined : await HashCache.load(hashCacheFile(options.hashCache ?? defaultHashCacheDir(), root), root);
+  const nowNs = (): bigint => BigInt(Date.now()) * 1_000_000n;
   let sliceStart = performance.now();
   for (const file of pending) {
-    const digest = hashSmallFileSync(file.absolute, file.path);
-    if (digest === undefined) large.push(file);
-    else manifest.push(toEntry(file.path, digest));
     if (performance.now() - sliceStart > SYNC_SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
       sliceStart = performance.now();
     }
+    // An unchanged file (same size, mtime, ctime, inode, device as when it was hashed) costs one lstat.
+    const stat = cache === undefined ? undefined : lstatSync(file.absolute, { bigint: true, throwIfNoEntry: false });
+    const cached = stat?.isFile() === true ? cache?.lookup(file.path, stat) : undefined;
+    if (stat !== undefined && cached !== undefined) {
+      manifest.push({ path: file.path, type: 'file', sha256: cached, size: Number(stat.size), mode: (stat.mode & 0o111n) !== 0n ? 0o755 : 0o644 });
+      continue;
+    }
+    const started = nowNs();
+    const digest = hashSmallFileSync(file.absolute, file.path);
+    if (digest === undefined) large.push(file);
+    else {
+      manifest.push(toEntry(file.path, digest));
+      cache?.record(file.path, digest.stat, digest.sha256, started);
+    }
   }
   const hashedLarge = await mapLimit(large, options.concurrency ?? 4, async ({ path, absolute }): Promise<ManifestEntry> => {
     signal?.throwIfAborted();
-    return toEntry(path, await hashFile(absolute, path));
+    const started = nowNs();
+    const digest = await hashFile(absolute, path);
+    cache?.record(path, digest.stat, digest.sha256, started);
+    return toEntry(path, digest);
   });
   manifest.push(...hashedLarge);
+  await cache?.save();
   manifest.sort((a, b) => comparePaths(a.path, b.path));
   excluded.sort((a, b) => comparePaths(a.path, b.path));
   warnings.sort((a, b) => comparePaths(a.path, b.path));
