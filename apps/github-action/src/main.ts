@@ -99,6 +99,12 @@ export async function run(env: Readonly<Record<string, string | undefined>> = pr
   const report = newReport();
   const controller = new AbortController();
   let failure: string | undefined;
+  let finished = false;
+  // Node exits with 0 when nothing is left to wait for; if that ever happens mid-run, the step must not pass.
+  const stoppedEarly = (): void => {
+    if (!finished) core.setFailed('The Action stopped before it finished: nothing was left running to wait for. Please report this.');
+  };
+  process.once('beforeExit', stoppedEarly);
   try {
     maskCredentials(env);
     const inputs = readInputs(readEvent(env), env);
@@ -114,6 +120,8 @@ export async function run(env: Readonly<Record<string, string | undefined>> = pr
   } catch (error) {
     core.warning(`The job summary could not be written: ${(error as Error).message}`);
   }
+  finished = true;
+  process.removeListener('beforeExit', stoppedEarly);
   if (failure !== undefined) {
     if (report.failure?.hint !== undefined) core.error(report.failure.hint, { title: `rig ${report.command ?? 'action'}: ${report.status}` });
     core.setFailed(failure);

@@ -16,8 +16,9 @@ export async function runStep(client: MaxClient, target: AppRef, options: { args
   );
   core.info(`Run ${run.id} in ${report.app}: ${options.args.join(' ')}`);
   const attachment = await client.runs.attach(run.id, { signal: options.signal });
-  // Nothing feeds a CI run's stdin: close it, so a command that reads stdin ends instead of waiting.
-  await attachment.closeStdin();
+  // Nothing feeds a CI run's stdin: close it, so a command that reads stdin ends instead of waiting. Not awaited:
+  // a command that ends first never acknowledges it.
+  attachment.closeStdin().catch(() => undefined);
   const decoder = new TextDecoder();
   await withCommandsStopped(process.stdout, async () => {
     for await (const item of attachment.output) {
