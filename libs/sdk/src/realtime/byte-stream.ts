@@ -112,8 +112,11 @@ export function subscribeByteChannel<E extends string, X>(
     ...options.params?.(),
     ...(position === undefined ? {} : { output_offset: position }),
   }));
+  let settled = false;
   const finish = (error?: unknown): void => {
-    if (items.ended) return;
+    // Not `items.ended`: a detach ends the items first, and the exit promise must still settle (as detached).
+    if (settled) return;
+    settled = true;
     items.end(error);
     if (error === undefined) resolveExit(exitPayload);
     else rejectExit(error);
