@@ -11,4 +11,16 @@ export interface CommandContext {
   readonly signal: AbortSignal;
   /** Commands record what they learn (credential source, API URL) so error hints can use it. */
   readonly errorContext: { credentialSource?: 'env' | 'keychain' | 'file' | 'none'; apiUrl?: string };
+  /**
+   * What a Ctrl-C means at this point of the command; commands update it as they go. Absent or not `quiet`: the
+   * command was cut short, an "Interrupted." error (exit 130). `quiet`: stopping is the normal way out — a follow or
+   * a watch (main sets this from `--follow`/`--watch`), or a wait on work that carries on without rig — so rig
+   * exits 130 with no error, after printing `note` (to stderr) when there is one.
+   */
+  readonly interrupt?: InterruptBehaviour;
+}
+
+export interface InterruptBehaviour {
+  quiet: boolean;
+  note?: string | undefined;
 }

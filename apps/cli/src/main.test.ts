@@ -135,4 +135,19 @@ describe('main: errors', () => {
     expect(await running).toBe(130);
     expect(io.stderrText()).toContain('Interrupted.');
   });
+
+  it('Ctrl-C on a follow is the way out, not an error: exit 130 and nothing on stderr', async () => {
+    const controller = new AbortController();
+    const io = createTestIo({ env: { ...env(), RIG_TOKEN: 'mxa_not_a_real_token' }, signal: controller.signal });
+    const running = main(['history', '--follow', '--api-url', hangingUrl], io);
+    setTimeout(() => controller.abort(), 200);
+    expect(await running).toBe(130);
+    expect(io.stderrText()).toBe('');
+  });
+
+  it('the exit code main uses for a quiet Ctrl-C is the registry\'s Interrupted', async () => {
+    const { ExitCode } = await import('./errors/exit-codes.js');
+    const { INTERRUPTED_EXIT_CODE } = await import('./main.js');
+    expect(INTERRUPTED_EXIT_CODE).toBe(ExitCode.Interrupted);
+  });
 });

@@ -1,5 +1,5 @@
 import { commands } from './commands/definitions.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, InterruptBehaviour } from './context.js';
 import { InterruptedError } from './errors/cli-error.js';
 import { writeErrorReport } from './errors/error-report.js';
 import { readEnv } from './env.js';
@@ -12,6 +12,12 @@ import { parseArgv } from './parse/parse-argv.js';
 import { version } from './version.js';
 
 export type { Io } from './io.js';
+
+/**
+ * `ExitCode.Interrupted` (errors/exit-codes.ts, which the test below pins), spelled out here because that module
+ * pulls in the SDK and main must stay light for `rig --version`.
+ */
+export const INTERRUPTED_EXIT_CODE = 130;
 
 /**
  * Best-effort global flags for reporting an error when argv itself could not be parsed: a usage error must still
@@ -55,6 +61,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const signal = io.signal ?? new AbortController().signal;
   let globals = fallbackGlobals(argv, io.env);
   const errorContext: CommandContext['errorContext'] = {};
+  const interrupt: InterruptBehaviour = { quiet: false };
   try {
     const parsed = parseArgv(argv, commands);
     globals = resolveGlobalFlags(parsed.globals, io.env);
@@ -78,11 +85,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const command = await parsed.def.load();
     // The JSON contract is only needed (and only loaded) when the output is JSON.
     if (globals.output !== 'table') out.contract = (await import('./json-contract/outputs.js')).outputContract(parsed.def.name);
-    const ctx: CommandContext = { io, globals, out, signal, errorContext };
+    // Ctrl-C is how one leaves a follow or a watch: not an error (see docs/cli/exit-codes.md, 130).
+    const { follow, watch } = parsed.invocation.options;
+    interrupt.quiet = follow === true || watch === true;
+    const ctx: CommandContext = { io, globals, out, signal, errorContext, interrupt };
     const outcome = await Promise.race([command.run(ctx, parsed.invocation), whenAborted(signal)]);
     if (outcome === 'aborted') throw new InterruptedError();
     return outcome ?? 0;
   } catch (error) {
+    if (signal.aborted && interrupt.quiet) {
+      if (interrupt.note !== undefined) io.stderr.write(`${interrupt.note}\n`);
+      return INTERRUPTED_EXIT_CODE;
+    }
     const { mapError } = await import('./errors/map-error.js');
     const report = mapError(signal.aborted ? new InterruptedError() : error, errorContext);
     writeErrorReport(io, report, { json: globals.output !== 'table', verbose: globals.verbose, color: globals.color });

@@ -145,8 +145,9 @@ export const exitCodes: readonly ExitCodeInfo[] = [
     code: ExitCode.Interrupted,
     slug: 'exit-130',
     title: 'Interrupted',
-    meaning: 'rig was stopped with Ctrl-C (SIGINT).',
-    when: 'You pressed Ctrl-C, or the process received SIGINT.',
+    meaning:
+      'rig was stopped with Ctrl-C (SIGINT). A command cut short says so (`Error: Interrupted.`). Leaving a `--follow` or `--watch` (`rig logs … --follow`, `rig history --follow`, `rig status dashboard --watch`) is the normal way to end it, not an error: rig prints nothing, in every output mode, and still exits 130 — as `tail -f` does — so scripts and shells can tell it was stopped rather than finished. After Ctrl-C during `rig deploy` rig stops watching, says that the deployment carries on and how to watch it, and exits 130.',
+    when: 'You pressed Ctrl-C, or the process received SIGINT. (A closed stdout — `rig … | head` — is not an interruption: rig ends quietly with exit 0, `rig command` with 141.)',
     whatToDo: 'Re-run when ready. A request already sent may have been applied; check with `rig status`.',
   },
   {

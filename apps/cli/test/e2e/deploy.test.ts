@@ -282,7 +282,7 @@ describe('releases and rollback', () => {
 });
 
 describe('live: history --follow and status dashboard --watch', () => {
-  it('-o jsonl: lists, then streams an event made while it runs; Ctrl-C exits 130 without a stack', async () => {
+  it('-o jsonl: lists, then streams an event made while it runs; Ctrl-C exits 130 quietly', async () => {
     const running = await h.start(['history', '--follow', '--network', 'shop', '-o', 'jsonl'], { configDir });
     onTestFinished(() => void running.child.kill('SIGKILL'));
     let stdout = '';
@@ -301,7 +301,8 @@ describe('live: history --follow and status dashboard --watch', () => {
     const result = await running.done;
     expect(result.code).toBe(130);
     expect(result.stderr).not.toMatch(/\bat .+\.(m?js|ts):\d+/);
-    expect(jsonError(result.stderr)).toMatchObject({ code: 'interrupted', exit_code: 130 });
+    // Leaving a follow is not an error: no JSON error document on stderr (docs/cli/exit-codes.md, 130).
+    expect(result.stderr).toBe('');
     const events = expectJsonlContract<{ seq: number; action: string }>('history', result.stdout);
     // Oldest first, each event once.
     expect(events.map((e) => e.seq)).toEqual([...new Set(events.map((e) => e.seq))].sort((a, b) => a - b));

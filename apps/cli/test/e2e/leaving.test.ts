@@ -4,10 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, type RigResult } from './harness.js';
 
+const STACK = /\bat .+\.(m?js|ts):\d+/;
+
 /**
+ * Leaving a command early, as users do: closing its stdout, or Ctrl-C.
+ *
  * A reader that goes away (`rig logs app … --follow | head -2`, `rig … -o json | head -c 300`) closes rig's stdout:
  * rig must end quietly with exit 0 — no EPIPE stack, no "Error:" line (issue 11). The BUILT rig runs with its stdout
  * on a real pipe whose read end the test closes after the first bytes, exactly what `head` does.
+ *
+ * Ctrl-C on a follow or a watch is the normal way to stop it, not an error: exit 130 (as `tail -f`), no "Error:"
+ * line, nothing on stderr in JSON modes either (issue 11).
  */
 
 let h: Harness;
@@ -61,7 +68,8 @@ afterAll(async () => {
 });
 
 const quiet = (result: RigResult) => {
-  expect(result.stderr).not.toMatch(/EPIPE|Error|at .*\.m?js:\d+/);
+  expect(result.stderr).not.toMatch(/EPIPE|Error/);
+  expect(result.stderr).not.toMatch(STACK);
   expect(result.code, result.stderr).toBe(0);
 };
 
@@ -81,5 +89,37 @@ describe('a closed stdout ends rig quietly with exit 0', () => {
     const result = await readThenClose(['status', 'var', '--network', 'pipes', '-o', 'json'], (out) => out.length >= 300);
     expect(result.read.startsWith('[')).toBe(true);
     quiet(result);
+  }, 90_000);
+});
+
+/** Starts rig, waits until `ready` holds for its stdout, sends SIGINT (what Ctrl-C does) and waits for the end. */
+async function interruptWhen(args: string[], ready: (stdout: string) => boolean): Promise<RigResult> {
+  const running = await h.start(args, { configDir });
+  let stdout = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready: ${stdout}`)), 60_000);
+    running.child.stdout.on('data', (chunk: Buffer | string) => {
+      stdout += chunk.toString();
+      if (!ready(stdout)) return;
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  running.child.kill('SIGINT');
+  return running.done;
+}
+
+describe('Ctrl-C on a follow or a watch is not an error', () => {
+  it.each([
+    ['logs app --follow', ['logs', 'app', 'pipes/ticker', '--follow'], /tick \d+/],
+    ['logs app --follow -o jsonl', ['logs', 'app', 'pipes/ticker', '--follow', '-o', 'jsonl'], /"line":"tick \d+"/],
+    ['logs network --follow', ['logs', 'network', 'pipes', '--follow'], /tick \d+/],
+    ['history --follow', ['history', '--follow', '--network', 'pipes'], /var\.set/],
+    ['status dashboard --watch -o jsonl', ['status', 'dashboard', '--watch', '-o', 'jsonl'], /\n/],
+  ])('%s: exit 130, no error on stderr', async (_name, args, ready) => {
+    const result = await interruptWhen(args, (out) => ready.test(out));
+    expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).not.toMatch(/Error|Interrupted|"error"/);
+    expect(result.stderr).not.toMatch(STACK);
   }, 90_000);
 });
