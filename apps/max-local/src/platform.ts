@@ -28,6 +28,8 @@ import { AppRuntime } from './deployments/app-runtime.js';
 import { DeployService } from './deployments/deploy-service.js';
 import { DeploymentRecords } from './deployments/deployment-records.js';
 import { LogStore } from './deployments/log-store.js';
+import { RemoteAccess } from './shells/remote-access.js';
+import { RemoteTargets } from './shells/remote-target.js';
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
   domain: 'localhost',
@@ -72,6 +74,9 @@ export class Platform {
   readonly runtime: AppRuntime;
   /** Deployments, releases, rollbacks and config releases. */
   readonly deploys: DeployService;
+  /** Shell sessions and command runs, and where they execute. */
+  readonly remote: RemoteAccess;
+  readonly remoteTargets: RemoteTargets;
   /** OIDC trust policies and the ID-token exchange (keyless CI login). */
   readonly trustPolicies: TrustPolicyService;
   readonly oidc: OidcExchangeService;
@@ -125,6 +130,20 @@ export class Platform {
       stabilizationMs: settings.stabilizationSeconds * 1000,
       processGroups: this.processGroups,
     });
+    this.remoteTargets = new RemoteTargets({
+      db,
+      apps: this.apps,
+      networks: this.networks,
+      envScopes: this.envScopes,
+      vars: this.vars,
+      secrets: this.secrets,
+      env: this.env,
+      deploys: this.deploys,
+      runtime: this.runtime,
+      settings,
+      dataDir,
+    });
+    this.remote = new RemoteAccess({ db, clock, events: this.events, processGroups: this.processGroups });
     // The hooks the config and dashboard services left for the deploy subsystem.
     this.configReleases.register((change) => this.deploys.onConfigChange(change));
     this.env.setPortLookup((appId) => this.runtime.current(appId)?.port ?? null);

@@ -11,6 +11,8 @@ import { VERSION } from './version.js';
 import type { Router } from './deploy/router.js';
 import { bindingLookups, topicNetworkOf } from './auth/binding-lookups.js';
 import { deployTopicFamilies } from './realtime/deploy-topics.js';
+import type { RemoteAccessSettings } from './shells/remote-access.js';
+import { execTopicFamily, shellTopicFamily } from './shells/remote-topics.js';
 import { attachRealtime, realtimeDepsFromServices, type Realtime, type RealtimeOptions } from './realtime/index.js';
 
 export interface StartMaxLocalOptions {
@@ -51,6 +53,13 @@ export interface StartMaxLocalOptions {
    * whose sockets are then closed (ADR 0010). Default 250 ms: one indexed read of an almost empty table.
    */
   revocationPollMs?: number;
+  /**
+   * Shell sessions and command runs: `detachTimeoutSeconds` (default 300), per-user limits `maxShellsPerUser` and
+   * `maxRunsPerUser` (10 each; beyond them creates answer 429 `session_limit`), `outputBufferBytes` kept per
+   * session/run for replay (8 MiB), `hangupGraceMs` (SIGHUP → SIGKILL, 5000), `cancelGraceMs` (SIGTERM → SIGKILL
+   * on cancel, 10000), `endedRetentionMs` (how long an ended one's output stays replayable, 10 min).
+   */
+  shells?: Partial<RemoteAccessSettings>;
   /** Tuning of the realtime endpoint (`/socket/websocket`), e.g. a short idle timeout in tests. */
   realtime?: Pick<RealtimeOptions, 'idleTimeoutMs' | 'replayBatchSize'>;
 }
@@ -148,7 +157,7 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
         { tokens: platform.tokens, eventLog: platform.events },
         { topicNetwork: topicNetworkOf(bindingLookups(platform)) },
       ),
-      { ...options.realtime, topics: deployTopicFamilies(platform), ...(rateLimiter ? { rateLimiter } : {}) },
+      { ...options.realtime, topics: [...deployTopicFamilies(platform), shellTopicFamily(platform.remote), execTopicFamily(platform.remote)], ...(rateLimiter ? { rateLimiter } : {}) },
     );
     await server.app.listen({ port: options.port ?? 4000, host });
   } catch (error) {
@@ -167,6 +176,9 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
   }
   // Child processes do not survive a restart: bring every app's active release back (in the background).
   platform.deploys.restore();
+  // Sessions and runs of an earlier max-local ended with it: close their records (their processes were reaped).
+  platform.remote.configure(options.shells ?? {});
+  platform.remote.recover();
   const revocations = new RevocationFeed(platform.db, (credentials) => platform.tokens.notifyRevoked(credentials), platform.clock.now()).start(
     options.revocationPollMs ?? 250,
   );
@@ -197,6 +209,8 @@ export async function startMaxLocal(options: StartMaxLocalOptions): Promise<MaxL
           // WebSocket connections are not HTTP requests: close them first or the server never finishes closing.
           await realtime.close();
           await server.app.close();
+          // Shells and runs next (SIGHUP / SIGTERM, then SIGKILL), while the database can still record their end.
+          await platform.remote.close();
           // Running builds are cancelled and releases stopped before the database closes under them.
           await platform.deploys.close();
           await platform.runtime.close();

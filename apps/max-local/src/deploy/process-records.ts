@@ -66,7 +66,7 @@ interface ProcessGroupRow {
   owner_start_ticks: number;
 }
 
-interface StatFields {
+export interface StatFields {
   pgrp: number;
   session: number;
   startTicks: number;
@@ -74,7 +74,7 @@ interface StatFields {
 }
 
 /** `/proc/<pid>/stat`, or undefined when the process is gone (or there is no /proc). */
-function readStat(pid: number): StatFields | undefined {
+export function readStat(pid: number): StatFields | undefined {
   let text: string;
   try {
     text = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -96,7 +96,8 @@ function carriesMarker(pid: number, id: string): boolean {
 }
 
 let cachedBootId: string | undefined;
-function bootId(): string {
+/** The kernel's boot id (changes on every boot); empty where /proc does not provide it. */
+export function bootId(): string {
   if (cachedBootId === undefined) {
     try {
       cachedBootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
@@ -108,7 +109,7 @@ function bootId(): string {
 }
 
 /** Live processes whose process group or session is `pgid`. */
-function groupMembers(pgid: number): { pid: number; startTicks: number }[] {
+export function groupMembers(pgid: number): { pid: number; startTicks: number }[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');

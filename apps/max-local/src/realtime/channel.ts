@@ -21,6 +21,8 @@ export interface ChannelContext {
   readonly topic: string;
   /** The authenticated user of the socket. */
   readonly userId: string;
+  /** The scope of the socket's credential (`read`, `deploy`, `admin`); undefined when the authenticator has none. */
+  readonly scope: string | undefined;
   /** The only network the socket's credential may touch (OIDC-minted tokens), or null. */
   readonly network?: string | null;
   /** Aborted when this channel ends (leave, duplicate join, crash, socket closed). */
@@ -45,6 +47,11 @@ export interface ChannelHandler {
   handleIn?(event: string, payload: Payload): ChannelReply | void | Promise<ChannelReply | void>;
   /** The channel ended, for whatever reason; release subscriptions here. Must not throw. */
   terminate?(reason: ChannelEndReason): void;
+  /**
+   * Client events handled at once instead of after the channel's pending work (e.g. a signal must not wait behind
+   * a stdin write that blocks on a full pipe). Their order relative to other events is not kept.
+   */
+  readonly urgentEvents?: ReadonlySet<string>;
 }
 
 export type ChannelEndReason = 'left' | 'closed' | 'duplicate_join' | 'crashed' | 'socket_closed';

@@ -32,6 +32,8 @@ export interface RealtimeIdentity {
   expiresAt: Date | null;
   /** Which credential this is, so its revocation can close the socket. Absent: revocation is not tracked. */
   credential?: RealtimeCredential;
+  /** The credential's scope (`read`, `deploy`, `admin`); topics that execute code (`shell`, `exec`) check it. */
+  scope?: string;
   /** The only network the credential may touch (OIDC-minted tokens); null/absent: all of the user's networks. */
   network?: string | null;
 }

@@ -13,6 +13,7 @@ export interface RealtimeServices {
       expiresAt: number | null;
       kind: RealtimeCredential['kind'];
       credentialId: string;
+      scope: string;
       network: string | null;
     };
     /** Revocations committed by this process (TokenService.onRevoked). */
@@ -64,6 +65,7 @@ export function realtimeDepsFromServices(
           userId: principal.user.id,
           expiresAt: principal.expiresAt === null ? null : new Date(principal.expiresAt),
           credential: { kind: principal.kind, id: principal.credentialId },
+          scope: principal.scope,
           network: principal.network,
         };
       } catch {

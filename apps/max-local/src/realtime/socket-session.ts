@@ -24,6 +24,8 @@ export interface SessionOptions {
 export interface SessionIdentity {
   userId: string;
   expiresAt: Date | null;
+  /** The credential's scope, when the authenticator reports one. */
+  scope?: string;
   /** The only network the credential may touch, when it is bound to one. */
   network?: string | null;
 }
@@ -88,6 +90,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class SocketSession {
   readonly userId: string;
+  readonly scope: string | undefined;
   readonly network: string | null;
   readonly #ws: WebSocket;
   readonly #serializer: Serializer;
@@ -114,6 +117,7 @@ export class SocketSession {
     this.#ws = ws;
     this.#serializer = serializer;
     this.userId = identity.userId;
+    this.scope = identity.scope;
     this.network = identity.network ?? null;
     this.#router = router;
     this.#options = options;
@@ -224,6 +228,16 @@ export class SocketSession {
       return;
     }
     if (!this.#isCurrent(entry, joinRef)) return; // stale: silently dropped
+    if (entry.handler?.urgentEvents?.has(event) && entry.handler.handleIn) {
+      const handleIn = entry.handler.handleIn.bind(entry.handler);
+      void (async () => handleIn(event, message.payload))().then(
+        (reply) => {
+          if (reply && ref !== null && entry.state !== 'ended') this.#reply(entry.joinRef, ref, topic, reply);
+        },
+        (error: unknown) => this.#crash(entry, error),
+      );
+      return;
+    }
     this.#enqueue(entry, async () => {
       const handler = entry.handler;
       // A channel without handle_in crashes on any event in Phoenix (undefined function clause).
@@ -350,6 +364,7 @@ export class SocketSession {
     return {
       topic: entry.topic,
       userId: this.userId,
+      scope: this.scope,
       network: this.network,
       signal: entry.controller.signal,
       push: (event, payload) => {

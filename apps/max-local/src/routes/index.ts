@@ -10,6 +10,7 @@ import { secretRoutes, varRoutes } from './var-routes.js';
 import { blobRoutes } from './blob-routes.js';
 import { deployRoutes } from './deploy-routes.js';
 import { logRoutes } from './log-routes.js';
+import { remoteRoutes } from './remote-routes.js';
 import { oidcRoutes } from './oidc-routes.js';
 
 /**
@@ -30,6 +31,7 @@ export function apiHandlers(deps: RouteDeps, isShuttingDown: () => boolean): Rou
     ...blobRoutes(deps),
     ...deployRoutes(deps),
     ...logRoutes(deps),
+    ...remoteRoutes(deps),
     ...oidcRoutes(deps),
   };
 }
