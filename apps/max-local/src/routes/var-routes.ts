@@ -1,4 +1,5 @@
 import { actorOf } from '../auth/principal.js';
+import { notFound } from '../http/api-error.js';
 import type { RouteTable } from '../http/route-types.js';
 import type { RouteDeps } from './deps.js';
 import { toWireSecret, toWireVar } from './config-wire.js';
@@ -84,6 +85,9 @@ export function secretRoutes({ platform }: RouteDeps): RouteTable {
       return { status: 200, body: secrets.unset(principal.user.id, actorOf(principal), scope, body.keys) };
     },
     copyAppSecrets: ({ params, body, principal }) => {
+      // The path's network is checked for a network-bound credential before this runs; the source is named in the
+      // body, so it is checked here: such a credential copies only within its own network.
+      if (principal.network !== null && body.from.network !== principal.network) throw notFound(`Network ${body.from.network} not found.`);
       const to = envScopes.resolve(principal.user.id, params.network, params.app);
       const from = envScopes.resolve(principal.user.id, body.from.network, body.from.app);
       const result = secrets.copy(principal.user.id, actorOf(principal), from, to, body.keys);
