@@ -6,6 +6,7 @@ import { allOperationIds } from './helpers/spec-validator.js';
 import { CONFIG_OPERATIONS, configContractSuite } from './helpers/config-contract-suite.js';
 import { DEPLOY_OPERATIONS, deployContractSuite } from './helpers/deploy-contract-suite.js';
 import { OIDC_OPERATIONS, oidcContractSuite } from './helpers/oidc-contract-suite.js';
+import { REMOTE_OPERATIONS, remoteContractSuite } from './helpers/remote-contract-suite.js';
 import { apiHandlers } from '../src/routes/index.js';
 import type { Platform } from '../src/platform.js';
 
@@ -371,6 +372,7 @@ describe('events', () => {
 configContractSuite(() => ({ call: t.call, admin, deploy: deployToken, read: readToken }));
 deployContractSuite(() => ({ call: t.call, baseUrl: t.max.url, admin, read: readToken }));
 oidcContractSuite(() => ({ call: t.call, admin, deploy: deployToken }));
+remoteContractSuite(() => ({ call: t.call, admin, read: readToken }));
 
 describe('coverage', () => {
   it('every implemented operation was exercised, with at least one error status', () => {
@@ -382,6 +384,7 @@ describe('coverage', () => {
     expect(CONFIG_OPERATIONS.filter((id) => !implemented.includes(id))).toEqual([]);
     expect(DEPLOY_OPERATIONS.filter((id) => !implemented.includes(id))).toEqual([]);
     expect(OIDC_OPERATIONS.filter((id) => !implemented.includes(id))).toEqual([]);
+    expect(REMOTE_OPERATIONS.filter((id) => !implemented.includes(id))).toEqual([]);
     const missing = implemented.filter((id) => !exercised.has(id));
     expect(missing).toEqual([]);
     const withoutError = [...exercised].filter(([id, statuses]) => id !== 'healthz' && ![...statuses].some((s) => s >= 400));
