@@ -1,10 +1,11 @@
-import { chmodSync, copyFileSync, constants as fsConstants, mkdirSync } from 'node:fs';
-import { chmod, copyFile, lstat, mkdir, mkdtemp, realpath, rename, rm, symlink } from 'node:fs/promises';
+import { chmodSync, lstatSync, mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { chmod, lstat, mkdir, mkdtemp, realpath, rename, rm, symlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { BlobStore } from './blob-store.js';
 import { BlobsMissingError, UnsafeManifestError } from './deploy-errors.js';
+import { DEFAULT_MANIFEST_LIMITS, resolveInTree, validateManifest, type FileEntry, type ManifestEntry, type ManifestLimits, type ValidatedManifest } from './manifest.js';
 import { forEachSliced } from './sliced.js';
-import { DEFAULT_MANIFEST_LIMITS, resolveInTree, validateManifest, type ManifestEntry, type ManifestLimits } from './manifest.js';
+import { copyFromStore, sameStamp, type TreeBase } from './tree-base.js';
 
 export interface AssembleOptions {
   limits?: ManifestLimits;
@@ -13,8 +14,11 @@ export interface AssembleOptions {
    * renamed into place). Defaults to `buildDir`'s parent, which lives in the data dir.
    */
   stagingParent?: string;
-  /** Files copied at once (small trees are dominated by per-file latency). */
-  concurrency?: number;
+  /**
+   * A spare copy of the app's previous tree (see `TreeBases`): the new tree is made from it, copying only the
+   * files that changed. The base is consumed either way; if it cannot be used the tree is assembled in full.
+   */
+  base?: TreeBase | undefined;
 }
 
 export interface AssembleResult {
@@ -22,6 +26,8 @@ export interface AssembleResult {
   files: number;
   links: number;
   totalBytes: number;
+  /** Files copied from the store (all of them unless a base was used). */
+  copied: number;
 }
 
 /**
@@ -48,12 +54,13 @@ export async function assembleTree(
   options: AssembleOptions = {},
 ): Promise<AssembleResult> {
   const plan = validateManifest(manifest, options.limits ?? DEFAULT_MANIFEST_LIMITS);
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-
+  const { base } = options;
+  // With a base, only the files it does not hold need their blobs.
+  const needed = base === undefined ? plan.files : plan.files.filter((file) => base.files.get(file.path)?.sha256 !== file.sha256);
   // Sizes of the distinct blobs (one stat each).
-  const sizes = await blobs.sizes(plan.files.map((file) => file.sha256));
+  const sizes = await blobs.sizes(needed.map((file) => file.sha256));
   const absent: string[] = [];
-  for (const file of plan.files) {
+  for (const file of needed) {
     const stored = sizes.get(file.sha256);
     if (stored === null || stored === undefined) {
       if (!absent.includes(file.sha256)) absent.push(file.sha256);
@@ -61,95 +68,95 @@ export async function assembleTree(
       throw new UnsafeManifestError(file.path, 'size_mismatch', `the manifest says ${file.size} bytes but blob ${file.sha256} has ${stored}`);
     }
   }
-  if (absent.length > 0) throw new BlobsMissingError(absent);
+  if (absent.length > 0) {
+    if (base !== undefined) await rm(base.dir, { recursive: true, force: true });
+    throw new BlobsMissingError(absent);
+  }
 
   if (await exists(buildDir)) throw new Error(`Build directory ${buildDir} already exists.`);
   const stagingParent = options.stagingParent ?? dirname(buildDir);
   await mkdir(stagingParent, { recursive: true });
+  if (base !== undefined) {
+    const made = await fromBase(blobs, plan, base, stagingParent, buildDir).catch(() => undefined);
+    if (made !== undefined) return made;
+    // The base could not be used (changed under us, or the tree's shape changed too much): the full way.
+  }
   const staging = await mkdtemp(join(stagingParent, '.assemble-'));
   try {
     const root = await realpath(staging);
     await forEachSliced(plan.dirs, (dir) => mkdirSync(join(root, dir), { mode: 0o755 }));
-
-    // Each distinct blob is checked once, however many paths share it; its copies wait for the verdict.
-    const checks = new Map<string, Promise<void>>();
-    const refuse = (path: string, digest: string, actual: string): UnsafeManifestError =>
-      new UnsafeManifestError(path, 'digest_mismatch', `the stored blob ${digest} hashes to ${actual}; the blob store is damaged`);
-    const intact = (digest: string, path: string): Promise<void> => {
-      let check = checks.get(digest);
-      if (check === undefined) {
-        check = blobs.checkIntact(digest).then((verdict) => {
-          if (!verdict.intact) throw refuse(path, digest, verdict.actual);
-        });
-        checks.set(digest, check);
-      }
-      return check;
-    };
-    const checkedSync = new Set<string>();
-    const flags = fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE;
-    // COPYFILE_EXCL opens the target O_CREAT|O_EXCL, which never follows a link; no link exists yet anyway. The
-    // copy carries the blob's private 0600 mode; the manifest's mode is what the app gets.
-    const small = plan.files.filter((file) => file.size <= SYNC_COPY_BYTES);
-    const large = plan.files.filter((file) => file.size > SYNC_COPY_BYTES);
-    const copied = await Promise.allSettled([
-      // Big files in the thread pool (in-kernel copies), while this thread does the small ones synchronously:
-      // three calls of ~10 µs each instead of three thread-pool round trips (see forEachSliced).
-      mapLimit(large, concurrency, async (file) => {
-        await intact(file.sha256, file.path);
-        const target = join(root, file.path);
-        await copyFile(blobs.pathOf(file.sha256), target, flags);
-        await chmod(target, file.mode);
-      }),
-      forEachSliced(small, (file) => {
-        if (!checkedSync.has(file.sha256)) {
-          const verdict = blobs.checkIntactSync(file.sha256);
-          if (verdict === undefined || !verdict.intact) throw refuse(file.path, file.sha256, verdict?.actual ?? 'something else (it grew)');
-          checkedSync.add(file.sha256);
-        }
-        const target = join(root, file.path);
-        copyFileSync(blobs.pathOf(file.sha256), target, flags);
-        chmodSync(target, file.mode);
-      }),
-    ]);
-    // Both halves settled, so nothing writes into the staging directory any more if it has to be removed.
-    for (const result of copied) if (result.status === 'rejected') throw result.reason;
-
-    for (const link of plan.links) await symlink(link.target, join(root, link.path));
-    const linkTargets = new Map(plan.links.map((l) => [l.path, l.target]));
-    for (const link of plan.links) await checkLinkInside(root, link.path, linkTargets);
-
-    await chmod(root, 0o755);
-    await rename(root, buildDir);
-    return { buildDir, files: plan.files.length, links: plan.links.length, totalBytes: plan.totalBytes };
+    // The copy carries the blob's private 0600 mode; the manifest's mode is what the app gets.
+    await copyFromStore(blobs, root, plan.files);
+    await finish(root, plan, buildDir);
+    return { buildDir, files: plan.files.length, links: plan.links.length, totalBytes: plan.totalBytes, copied: plan.files.length };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
 }
 
-/** Large files copied at once: the thread pool does the copies, so a few in flight keep it and the disk busy. */
-const DEFAULT_CONCURRENCY = 4;
-/** Files up to this size are checked and copied with synchronous calls, in slices. */
-const SYNC_COPY_BYTES = 1024 * 1024;
-
-/** Maps `items` through `fn`, at most `limit` at a time, keeping order; the first rejection is rethrown after all settled. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async (): Promise<void> => {
-    while (failure === undefined && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await fn(items[index] as T);
-      } catch (error) {
-        failure ??= { error };
+/**
+ * The tree from a base: the base directory becomes the staging directory; what the new manifest does not have (or
+ * has with other bytes) is removed, every kept file must still carry the stamp it got when it was copied (else it
+ * is copied again), the changed files are copied from the store, modes are set, and links are created last, as
+ * in a full assembly. Throws when the base cannot serve (the caller then assembles in full).
+ */
+async function fromBase(blobs: BlobStore, plan: ValidatedManifest, base: TreeBase, stagingParent: string, buildDir: string): Promise<AssembleResult> {
+  const staging = join(stagingParent, `.assemble-${Math.random().toString(36).slice(2, 10)}`);
+  await rename(base.dir, staging);
+  try {
+    const root = await realpath(staging);
+    // First of all every directory of the base must still be one (not a link): nothing below may pass through a link.
+    await forEachSliced(base.dirs, (dir) => {
+      if (lstatSync(join(root, dir), { throwIfNoEntry: false })?.isDirectory() !== true) throw new Error(`${dir} is no longer a directory in the base`);
+    });
+    const wanted = new Map(plan.files.map((file) => [file.path, file]));
+    const copy: FileEntry[] = [];
+    const keep: FileEntry[] = [];
+    // Remove what goes; a file whose bytes changed goes too (a fresh O_EXCL copy replaces it, never a rewrite).
+    await forEachSliced(base.files, ([path, held]) => {
+      const file = wanted.get(path);
+      if (file === undefined || file.sha256 !== held.sha256) {
+        unlinkSync(join(root, path));
+        if (file !== undefined) copy.push(file);
+        return;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure !== undefined) throw failure.error;
-  return results;
+      const now = lstatSync(join(root, path), { bigint: true, throwIfNoEntry: false });
+      if (now === undefined || !now.isFile() || !sameStamp(now, held.stamp)) {
+        // Changed since it was copied: its bytes prove nothing any more.
+        if (now !== undefined) unlinkSync(join(root, path));
+        copy.push(file);
+        return;
+      }
+      keep.push(file);
+      if (held.mode !== file.mode) chmodSync(join(root, path), file.mode);
+    });
+    for (const file of plan.files) if (!base.files.has(file.path)) copy.push(file);
+    // Directories the new tree has no more, deepest first (they are empty now), then the new ones, parents first.
+    const dirs = new Set(plan.dirs);
+    const gone = [...base.dirs].filter((dir) => !dirs.has(dir)).sort((a, b) => b.length - a.length);
+    await forEachSliced(gone, (dir) => rmdirSync(join(root, dir)));
+    await forEachSliced(plan.dirs, (dir) => {
+      const info = lstatSync(join(root, dir), { throwIfNoEntry: false });
+      if (info === undefined) mkdirSync(join(root, dir), { mode: 0o755 });
+      else if (!info.isDirectory()) throw new Error(`${dir} is not a directory in the base`);
+    });
+    await copyFromStore(blobs, root, copy);
+    await finish(root, plan, buildDir);
+    return { buildDir, files: plan.files.length, links: plan.links.length, totalBytes: plan.totalBytes, copied: copy.length };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Links last (each resolved by the kernel and required to land inside the tree), then the tree goes into place. */
+async function finish(root: string, plan: ValidatedManifest, buildDir: string): Promise<void> {
+  for (const link of plan.links) await symlink(link.target, join(root, link.path));
+  const linkTargets = new Map(plan.links.map((l) => [l.path, l.target]));
+  for (const link of plan.links) await checkLinkInside(root, link.path, linkTargets);
+  await chmod(root, 0o755);
+  await rename(root, buildDir);
 }
 
 /**

@@ -4,6 +4,7 @@ import { detectBuildPlan, type BuildPlan } from './build-plan.js';
 import { runBuild } from './build-runner.js';
 import { CancelledError, DeployError, PipelineError, ReleaseCrashedError, type DeploymentFailure } from './deploy-errors.js';
 import type { ManifestEntry } from './manifest.js';
+import type { TreeBase } from './tree-base.js';
 import type { OutputLine } from './process-group.js';
 import type { ProcessGroupTracker } from './process-records.js';
 import type { DeployReleaseOptions, LiveRelease, ReleaseManager } from './release-manager.js';
@@ -51,6 +52,11 @@ export interface RunDeploymentOptions {
   signal?: AbortSignal;
   buildTimeoutMs?: number;
   assemble?: AssembleOptions;
+  /**
+   * The app's spare tree (see `TreeBases`): taken for the assembly, and made anew from this manifest once the
+   * release is live, for the next deployment.
+   */
+  bases?: { take(): Promise<TreeBase | undefined>; prepare(manifest: readonly ManifestEntry[]): void };
   basePath?: string;
   home?: string;
   /** Records the build's process groups while they run (named after `label`). */
@@ -76,8 +82,10 @@ export async function runDeployment(options: RunDeploymentOptions): Promise<Depl
   let version: number | undefined;
   try {
     report('building', {});
-    const assembled = await assembleTree(options.blobs, options.manifest, options.buildDir, options.assemble);
-    note(`Assembled ${assembled.files} files (${assembled.totalBytes} bytes) and ${assembled.links} links.`);
+    const base = await options.bases?.take();
+    const assembled = await assembleTree(options.blobs, options.manifest, options.buildDir, { ...options.assemble, base });
+    const copied = assembled.copied === assembled.files ? '' : `, ${assembled.copied} copied, the rest from the previous tree`;
+    note(`Assembled ${assembled.files} files (${assembled.totalBytes} bytes${copied}) and ${assembled.links} links.`);
     const plan = await detectBuildPlan(options.buildDir);
     note(`Build plan from ${plan.source}: ${plan.steps.map((s) => s.command).join(' && ') || '(nothing to build)'}; start: ${plan.start}`);
     await runBuild({
@@ -121,6 +129,8 @@ export async function runDeployment(options: RunDeploymentOptions): Promise<Depl
     );
     note(`Release v${live.version} is live.`);
     report('running', { version });
+    // Off the critical path: the next deployment of this app starts from a copy of this tree.
+    options.bases?.prepare(options.manifest);
     return { plan, release: live };
   } catch (error) {
     if (error instanceof CancelledError) {

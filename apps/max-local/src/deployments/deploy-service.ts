@@ -8,6 +8,7 @@ import { CancelledError, type DeploymentFailure } from '../deploy/deploy-errors.
 import { sizeMismatches, validateManifest, type ManifestEntry } from '../deploy/manifest.js';
 import type { ProcessGroupTracker } from '../deploy/process-records.js';
 import { runDeployment, toFailure } from '../deploy/run-deployment.js';
+import { TreeBases } from '../deploy/tree-base.js';
 import { ApiError, notFound, validationFailed } from '../http/api-error.js';
 import type { AppService } from '../services/apps.js';
 import type { ConfigChange, ReleaseRef } from '../services/config-releases.js';
@@ -101,8 +102,12 @@ export class DeployService {
   #closed = false;
   #unsubscribeEvents: (() => void) | undefined;
 
+  /** Spare copies of each app's latest tree: the next deployment copies only what changed (ADR 0011). */
+  readonly #bases: TreeBases;
+
   constructor(deps: DeployServiceDeps) {
     this.#deps = deps;
+    this.#bases = new TreeBases(join(deps.dataDir, 'builds', '.bases'));
   }
 
   get records(): DeploymentRecords {
@@ -415,6 +420,12 @@ export class DeployService {
             this.#setState(deployment, state, {});
           }
         },
+        bases: {
+          take: () => this.#bases.take(app.id),
+          prepare: (manifest) => {
+            if (!this.#closed) this.#bases.prepare(app.id, store, manifest);
+          },
+        },
         signal,
       });
     } catch (error) {
@@ -673,6 +684,7 @@ export class DeployService {
     const orphans = [...this.#running].filter(([id]) => !records.deploymentById(id));
     for (const [, running] of orphans) running.controller.abort();
     await Promise.all(appIds.map((id) => this.#deps.runtime.remove(id)));
+    await Promise.all(appIds.map((id) => this.#bases.drop(id)));
     await Promise.all(orphans.map(([, running]) => running.done));
     const builds = join(this.#deps.dataDir, 'builds');
     const dirs = await readdir(builds).catch(() => [] as string[]);
@@ -690,6 +702,7 @@ export class DeployService {
     for (const { controller } of this.#running.values()) controller.abort();
     await Promise.allSettled([...this.#running.values()].map((r) => r.done));
     await Promise.allSettled([...this.#background]);
+    await this.#bases.close();
   }
 
   #track(task: Promise<unknown>): void {

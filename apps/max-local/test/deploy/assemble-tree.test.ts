@@ -1,10 +1,11 @@
-import { lstat, mkdir, readFile, readlink, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assembleTree } from '../../src/deploy/assemble-tree.js';
 import { BlobStore } from '../../src/deploy/blob-store.js';
 import { BlobsMissingError, PayloadTooLargeError, UnsafeManifestError } from '../../src/deploy/deploy-errors.js';
 import { validateManifest, type ManifestEntry } from '../../src/deploy/manifest.js';
+import { TreeBases } from '../../src/deploy/tree-base.js';
 import { exists, fileEntry, isDirEmpty, listTree, sha256, tempDir } from './helpers.js';
 
 let root: string;
@@ -114,5 +115,69 @@ describe('assembleTree', () => {
     expect(() => validateManifest([file, file], { maxEntries: 1, maxEntryBytes: 10, maxTotalBytes: 10, maxPathBytes: 10 })).toThrow(PayloadTooLargeError);
     await mkdir(buildDir, { recursive: true });
     await expect(assembleTree(store, [file], buildDir)).rejects.toThrow(/already exists/);
+  });
+});
+
+describe('assembleTree from a base (the spare copy of the previous tree, ADR 0011)', () => {
+  async function baseOf(manifest: ManifestEntry[]) {
+    const bases = new TreeBases(join(buildsDir, '.bases'));
+    bases.prepare('app_1', store, manifest);
+    const base = await bases.take('app_1');
+    expect(base).toBeDefined();
+    return base;
+  }
+
+  it('copies only what changed and yields the same tree a full assembly would', async () => {
+    const v1: ManifestEntry[] = [
+      file,
+      await fileEntry(store, 'src/a.js', 'a1'),
+      await fileEntry(store, 'src/b.js', 'b1'),
+      await fileEntry(store, 'old/gone.js', 'gone'),
+      await fileEntry(store, 'bin/run', 'run', 0o644),
+      await fileEntry(store, 'shape', 'a file that becomes a directory'),
+    ];
+    const base = await baseOf(v1);
+    const v2: ManifestEntry[] = [
+      file,
+      await fileEntry(store, 'src/a.js', 'a2'), // changed bytes
+      await fileEntry(store, 'src/b.js', 'b1'), // unchanged
+      await fileEntry(store, 'bin/run', 'run', 0o755), // mode only
+      await fileEntry(store, 'shape/inner.js', 'now a directory'),
+      await fileEntry(store, 'new/deep/c.js', 'c'),
+      { path: 'link.js', type: 'symlink', target: 'src/b.js' },
+    ];
+    const result = await assembleTree(store, v2, buildDir, { base });
+    expect(result).toMatchObject({ files: 6, links: 1, copied: 3 });
+    const full = join(buildsDir, 'full');
+    await assembleTree(store, v2, full);
+    expect(await listTree(buildDir)).toEqual(await listTree(full));
+    for (const path of ['index.js', 'src/a.js', 'src/b.js', 'bin/run', 'shape/inner.js', 'new/deep/c.js', 'link.js']) {
+      expect(await readFile(join(buildDir, path), 'utf8')).toBe(await readFile(join(full, path), 'utf8'));
+      expect((await stat(join(buildDir, path))).mode & 0o777).toBe((await stat(join(full, path))).mode & 0o777);
+    }
+    expect(await exists(join(buildDir, 'old'))).toBe(false);
+    expect(await exists(base?.dir as string)).toBe(false); // consumed
+  });
+
+  it('a base file written to after it was made is not trusted: it is copied again from the store', async () => {
+    const data = await fileEntry(store, 'data.json', '{"n":1}');
+    const base = await baseOf([file, data]);
+    await writeFile(join(base?.dir as string, 'data.json'), '{"n":2}'); // same size, other bytes
+    const result = await assembleTree(store, [file, data], buildDir, { base });
+    expect(result.copied).toBe(1);
+    expect(await readFile(join(buildDir, 'data.json'), 'utf8')).toBe('{"n":1}');
+  });
+
+  it('a base that cannot serve (a directory became a link) is dropped and the tree is assembled in full', async () => {
+    const nested = await fileEntry(store, 'dir/x.js', 'x');
+    const base = await baseOf([file, nested, await fileEntry(store, 'dir/old.js', 'old')]);
+    const dir = join(base?.dir as string, 'dir');
+    await rm(dir, { recursive: true });
+    await writeFile(join(sentinel, 'old.js'), 'not to be touched');
+    await symlink(sentinel, dir); // would lead a removal or a write outside the tree
+    const result = await assembleTree(store, [file, nested, await fileEntry(store, 'dir/y.js', 'y')], buildDir, { base });
+    expect(result.copied).toBe(3);
+    expect((await lstat(join(buildDir, 'dir'))).isDirectory()).toBe(true);
+    expect(await readdir(sentinel)).toEqual(['old.js']);
   });
 });
