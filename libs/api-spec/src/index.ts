@@ -1,32 +1,5 @@
 // @max/api-spec — the Max API v1 contract: OpenAPI-generated types, the OpenAPI document as a value, shared
 // constants, and (in ./channels) zod schemas for the Phoenix channel topics.
 
-export type { paths, components, operations } from './generated/openapi.js';
-import type { components } from './generated/openapi.js';
-
-/** All schemas of the OpenAPI document, by name: `Schemas['Network']`. */
-export type Schemas = components['schemas'];
-
-export { openapiDocument } from './generated/openapi-document.js';
-export type { OpenApiDocument, JsonSchemaObject, SchemaName } from './openapi-document-type.js';
-
-export {
-  RESOURCE_NAME_PATTERN,
-  RESOURCE_NAME_PATTERN_SOURCE,
-  RESOURCE_NAME_MAX_LENGTH,
-  ENV_KEY_PATTERN,
-  ENV_KEY_PATTERN_SOURCE,
-  ENV_KEY_MAX_LENGTH,
-  isResourceName,
-  isEnvKey,
-} from './names.js';
-
-export { ACCESS_TOKEN_PREFIX, REFRESH_TOKEN_PREFIX, API_TOKEN_PREFIX, tokenKind } from './tokens.js';
-export type { TokenKind } from './tokens.js';
-
-export { ERROR_STATUS, ERROR_CODES, DEVICE_FLOW_ERROR_CODES, isErrorCode } from './error-codes.js';
-export type { ErrorCode } from './error-codes.js';
-
-export { apiJsonSchema, schemaRef, API_SCHEMA_ID, OPENAPI_SCHEMA_KEYWORDS } from './json-schema.js';
-
+export * from './core.js';
 export * from './channels/index.js';

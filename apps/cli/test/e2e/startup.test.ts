@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { binPath, ensureBuilt } from './harness.js';
+import { binPath, ensureBuilt, Harness } from './harness.js';
 
 interface Metafile {
   outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
@@ -51,5 +52,51 @@ describe('the built rig', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^rig \d+\.\d+\.\d+\n$/);
     expect(result.stderr).toBe('');
+  });
+});
+
+/** The output chunk of a command module (e.g. `whoami` → dist/chunks/whoami-XXXX.mjs). */
+function commandChunk(meta: Metafile, command: string): string {
+  const chunk = Object.keys(meta.outputs).find((o) => new RegExp(`dist/chunks/${command}-[A-Z0-9]+\\.mjs$`).test(o));
+  if (!chunk) throw new Error(`no chunk for ${command}`);
+  return chunk;
+}
+
+describe('what an authenticated command loads', () => {
+  it('a REST command loads neither classic zod, the channel schemas nor the realtime layer: those live in dist/channels.mjs', () => {
+    const meta = JSON.parse(readFileSync(join(cliDir, 'dist', 'meta.json'), 'utf8')) as Metafile;
+    for (const command of ['whoami', 'app-status', 'dashboard-status']) {
+      const inputs = eagerInputs(meta, commandChunk(meta, command));
+      expect(inputs.some((i) => i.includes('libs/sdk/src/core/http-core.ts'))).toBe(true);
+      expect(inputs.filter((i) => /zod\/v4\/classic|zod\/v4\/locales\/(?!en)|api-spec\/src\/channels\/(?!topics)|libs\/channels\/|node_modules\/(phoenix|ws|ky)\//.test(i))).toEqual([]);
+    }
+    // The realtime layer is there, as its own bundle that the SDK imports on demand (`#rig-channels`).
+    const channels = JSON.parse(readFileSync(join(cliDir, 'dist', 'channels-meta.json'), 'utf8')) as Metafile;
+    const channelInputs = Object.values(channels.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(channelInputs.some((i) => i.includes('node_modules/phoenix/'))).toBe(true);
+    expect(existsSync(join(cliDir, 'dist', 'channels.mjs'))).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(cliDir, 'package.json'), 'utf8')) as { imports: Record<string, string> };
+    expect(pkg.imports['#rig-channels']).toBe('./dist/channels.mjs');
+  });
+
+  it('`rig whoami -o json` against max-local never loads undici (its requests go over node:http)', async () => {
+    const harness = await Harness.start();
+    const dir = mkdtempSync(join(tmpdir(), 'rig-startup-'));
+    try {
+      const preload = join(dir, 'report-builtins.cjs');
+      const report = join(dir, 'builtins.txt');
+      // Node lists every internal module it has loaded; undici is one of them once fetch/Headers/Request is used.
+      writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, process.moduleLoadList.join('\\n')));\n`);
+      const token = await harness.apiToken();
+      const result = await harness.rig(['whoami', '-o', 'json'], { configDir: harness.configDir(), env: { RIG_TOKEN: token, NODE_OPTIONS: `--require ${preload}` } });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ user: { email: expect.any(String) } });
+      const loaded = readFileSync(report, 'utf8').split('\n');
+      expect(loaded.some((m) => m.includes('_http_client'))).toBe(true);
+      expect(loaded.filter((m) => m.includes('undici'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await harness.close();
+    }
   });
 });
