@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DeploymentFailureSchema, ReleaseSchema } from './wire-schemas.js';
+import { DeploymentFailureSchema, openEnum, ReleaseSchema } from './wire-schemas.js';
 
 /**
  * The machine output of `rig deploy` and `rig rollback app`: rig's own contract, in the wire's snake_case. The
@@ -18,7 +18,7 @@ export const DeployOutcomeSchema = z
     ),
   );
 
-export const DeploymentStateSchema = z.enum(['uploading', 'queued', 'building', 'releasing', 'running', 'failed', 'rolled_back', 'cancelled']);
+export const DeploymentStateSchema = openEnum(['uploading', 'queued', 'building', 'releasing', 'running', 'failed', 'rolled_back', 'cancelled']);
 
 const ExclusionGroupSchema = z.object({
   kind: z.enum(['secret-like', 'builtin', 'gitignore', 'rigignore']),
@@ -88,7 +88,7 @@ export const DeployEventLineSchema = z.discriminatedUnion('type', [
   event('upload_retry', { chunk: count, attempt: z.int(), delay_ms: count, error: z.object({ code: z.string(), message: z.string() }) }),
   event('uploaded', { blobs: count, bytes: count, chunks: count, duration_ms: count }),
   event('status', { deployment_id, state: DeploymentStateSchema, previous_state: z.nullable(DeploymentStateSchema) }),
-  event('build_log', { deployment_id, seq: z.int(), ts: time, stream: z.enum(['stdout', 'stderr']), source: z.enum(['app', 'build', 'platform']), line: z.string() }),
+  event('build_log', { deployment_id, seq: z.int(), ts: time, stream: openEnum(['stdout', 'stderr']), source: openEnum(['app', 'build', 'platform']), line: z.string() }),
   event('build_log_gap', { deployment_id, from_seq: z.int(), to_seq: z.int(), reason: z.string() }),
   event('release_created', { deployment_id, release: z.int() }),
   event('healthy', { deployment_id, release: z.nullable(z.int()), url: z.string() }),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { openEnum } from './wire-schemas.js';
 
 /**
  * The machine output of `rig logs app|build|network` (`-o jsonl`: one record per line as it arrives; `-o json`:
@@ -11,8 +12,8 @@ const seq = z.int().check(z.minimum(1));
 export const LogLineRecordSchema = z.object({
   seq: seq.check(z.describe('Position in this log stream: grows by 1 per line (with `--stream`, the other stream’s lines are skipped).')),
   ts: z.string().check(z.describe('RFC 3339 time the platform received the line.')),
-  stream: z.enum(['stdout', 'stderr']),
-  source: z.enum(['app', 'build', 'platform']).check(z.describe('`app`: the app’s process; `build`: the build step; `platform`: Max itself (starts, health checks, build steps).')),
+  stream: openEnum(['stdout', 'stderr']),
+  source: openEnum(['app', 'build', 'platform'], '`app`: the app’s process; `build`: the build step; `platform`: Max itself (starts, health checks, build steps).'),
   line: z.string().check(z.describe('The text, without its newline.')),
   app: z.optional(z.string().check(z.describe('Network logs only: the app that wrote the line.'))),
 });

@@ -6,6 +6,7 @@ import {
   EventRevertResultSchema,
   EventSchema,
   NetworkSchema,
+  openEnum,
   PlanBlockerSchema,
   PlanChangeSchema,
   PlanSummarySchema,
@@ -60,7 +61,7 @@ export const outputContracts: Readonly<Record<string, OutputContract>> = {
     json: z.object({
       api_url: z.string(),
       user: z.object({ id: z.string(), email: z.string(), name: z.optional(z.nullable(z.string())) }),
-      scope: z.enum(['read', 'deploy', 'admin']),
+      scope: openEnum(['read', 'deploy', 'admin']),
       credential_store: z.enum(['keychain', 'file']),
       fallback_reason: z.optional(z.string()),
     }),
@@ -77,7 +78,7 @@ export const outputContracts: Readonly<Record<string, OutputContract>> = {
   whoami: {
     json: z.object({
       user: z.object({ id: z.string(), email: z.string(), name: z.nullable(z.string()), created_at: z.string() }),
-      auth: z.object({ type: z.enum(['access_token', 'api_token']), scope: z.enum(['read', 'deploy', 'admin']), expires_at: z.nullable(z.string()) }),
+      auth: z.object({ type: openEnum(['access_token', 'api_token']), scope: openEnum(['read', 'deploy', 'admin']), expires_at: z.nullable(z.string()) }),
       api_url: z.string(),
       api_url_source: z.enum(['flag', 'profile', 'env', 'config', 'default']),
       context: z.nullable(z.string()).check(z.describe('The context (named API URL, `rig context list`) of `api_url`, or null when none names it.')),

@@ -8,6 +8,16 @@ import * as z from 'zod/mini';
  */
 
 const time = z.string().check(z.describe('RFC 3339 time.'));
+
+/**
+ * An enum the platform sends (ADR 0012): these values are the ones this rig knows, and any other string is
+ * passed through as-is — a newer platform may add values (a new app status) without breaking older scripts'
+ * parsers or rig itself. The published JSON Schema says the same (`anyOf` the known values and any string).
+ */
+export function openEnum<const T extends readonly [string, ...string[]]>(values: T, description?: string) {
+  const schema = z.union([z.enum(values), z.string()]);
+  return schema.check(z.describe(`${description ? `${description} ` : ''}Known values: ${values.map((v) => `\`${v}\``).join(', ')}; a newer platform may send others, passed through as-is.`));
+}
 const count = z.int().check(z.nonnegative());
 
 export const NetworkSchema = z.object({
@@ -19,7 +29,7 @@ export const NetworkSchema = z.object({
   updated_at: time,
 });
 
-export const AppStatusSchema = z.enum(['created', 'deploying', 'running', 'crashed', 'stopped']);
+export const AppStatusSchema = openEnum(['created', 'deploying', 'running', 'crashed', 'stopped']);
 
 export const AppSchema = z.object({
   id: z.string(),
@@ -43,9 +53,9 @@ export const SecretSchema = z.object({ key: z.string(), digest: Sha256DigestSche
 
 export const ReleaseRefSchema = z.object({ network: z.string(), app: z.string(), version: z.int().check(z.positive()) });
 
-export const EnvSourceSchema = z.enum(['network', 'app', 'secret', 'platform']);
+export const EnvSourceSchema = openEnum(['network', 'app', 'secret', 'platform']);
 
-export const ActorSchema = z.object({ type: z.enum(['user', 'api_token', 'system']), id: z.string(), email: z.nullable(z.string()) });
+export const ActorSchema = z.object({ type: openEnum(['user', 'api_token', 'system']), id: z.string(), email: z.nullable(z.string()) });
 
 export const EventSchema = z.object({
   id: z.string(),
@@ -85,8 +95,8 @@ export const DashboardSchema = z.object({
 });
 
 export const PlanChangeSchema = z.object({
-  action: z.enum(['create', 'update', 'delete']),
-  resource: z.enum(['network', 'app', 'var', 'secret']),
+  action: openEnum(['create', 'update', 'delete']),
+  resource: openEnum(['network', 'app', 'var', 'secret']),
   network: z.string(),
   app: z.nullable(z.string()),
   key: z.nullable(z.string()),
@@ -94,7 +104,7 @@ export const PlanChangeSchema = z.object({
 });
 
 export const PlanBlockerSchema = z.object({
-  reason: z.enum(['secret_missing', 'secret_changed', 'name_taken']),
+  reason: openEnum(['secret_missing', 'secret_changed', 'name_taken']),
   network: z.string(),
   app: z.nullable(z.string()),
   key: z.nullable(z.string()),
@@ -107,8 +117,8 @@ export const ReleaseSchema = z.object({
   version: z.int().check(z.positive()),
   network: z.string(),
   app: z.string(),
-  state: z.enum(['pending', 'active', 'superseded', 'failed']),
-  reason: z.enum(['deploy', 'config', 'rollback']).check(z.describe('What made the release.')),
+  state: openEnum(['pending', 'active', 'superseded', 'failed']),
+  reason: openEnum(['deploy', 'config', 'rollback'], 'What made the release.'),
   deployment_id: z.string().check(z.describe('The deployment whose code the release runs.')),
   rollback_of: z.nullable(z.int()).check(z.describe('For rollbacks, the version whose code and config were restored.')),
   config_digest: Sha256DigestSchema,
@@ -118,8 +128,8 @@ export const ReleaseSchema = z.object({
 });
 
 export const DeploymentFailureSchema = z.object({
-  stage: z.enum(['upload', 'build', 'release']),
-  reason: z.enum(['build_failed', 'start_failed', 'health_check_failed', 'crashed_after_release', 'timed_out', 'internal_error']),
+  stage: openEnum(['upload', 'build', 'release']),
+  reason: openEnum(['build_failed', 'start_failed', 'health_check_failed', 'crashed_after_release', 'timed_out', 'internal_error']),
   message: z.string(),
 });
 

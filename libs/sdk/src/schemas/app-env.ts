@@ -1,12 +1,13 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
+import { openEnum } from './common.js';
 import { Sha256DigestSchema } from './secret.js';
 import { assertType, type Equals } from './type-equality.js';
 
 type Schemas = components['schemas'];
 
 /** @internal */
-export const EnvSourceSchema = z.enum(['network', 'app', 'secret', 'platform']);
+export const EnvSourceSchema = openEnum(['network', 'app', 'secret', 'platform']);
 assertType<Equals<z.infer<typeof EnvSourceSchema>, Schemas['EnvSource']>>();
 
 /** @internal */

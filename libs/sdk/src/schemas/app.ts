@@ -1,10 +1,10 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
-import { DescriptionSchema, pageSchema, TimestampSchema } from './common.js';
+import { openEnum, DescriptionSchema, pageSchema, TimestampSchema } from './common.js';
 import { assertType, type Equals } from './type-equality.js';
 
 /** @internal */
-export const AppStatusSchema = z.enum(['created', 'deploying', 'running', 'crashed', 'stopped']);
+export const AppStatusSchema = openEnum(['created', 'deploying', 'running', 'crashed', 'stopped']);
 assertType<Equals<z.infer<typeof AppStatusSchema>, components['schemas']['AppStatus']>>();
 
 /** @internal */

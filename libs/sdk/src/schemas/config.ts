@@ -1,6 +1,6 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
-import { DescriptionSchema } from './common.js';
+import { openEnum, DescriptionSchema } from './common.js';
 import { EnvMapSchema } from './env-var.js';
 import { ReleaseRefSchema } from './release-ref.js';
 import { Sha256DigestSchema } from './secret.js';
@@ -56,8 +56,8 @@ assertType<Equals<z.infer<typeof PlanFieldSchema>, Schemas['PlanField']>>();
 
 /** @internal */
 export const PlanChangeSchema = z.object({
-  action: z.enum(['create', 'update', 'delete']),
-  resource: z.enum(['network', 'app', 'var', 'secret']),
+  action: openEnum(['create', 'update', 'delete']),
+  resource: openEnum(['network', 'app', 'var', 'secret']),
   network: z.string(),
   app: z.nullable(z.string()),
   key: z.nullable(z.string()),
@@ -67,7 +67,7 @@ assertType<Equals<z.infer<typeof PlanChangeSchema>, Schemas['PlanChange']>>();
 
 /** @internal */
 export const PlanBlockerSchema = z.object({
-  reason: z.enum(['secret_missing', 'secret_changed', 'name_taken']),
+  reason: openEnum(['secret_missing', 'secret_changed', 'name_taken']),
   network: z.string(),
   app: z.nullable(z.string()),
   key: z.nullable(z.string()),

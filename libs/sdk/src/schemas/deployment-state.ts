@@ -1,9 +1,10 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
+import { openEnum } from './common.js';
 import { assertType, type Equals } from './type-equality.js';
 
 /** @internal */
-export const DeploymentStateSchema = z.enum([
+export const DeploymentStateSchema = openEnum([
   'uploading',
   'queued',
   'building',

@@ -1,6 +1,6 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
-import { pageSchema, TimestampSchema } from './common.js';
+import { openEnum, pageSchema, TimestampSchema } from './common.js';
 import { DeploymentStateSchema } from './deployment-state.js';
 import { ActorSchema } from './event.js';
 import { assertType, type Equals } from './type-equality.js';
@@ -9,8 +9,8 @@ type Schemas = components['schemas'];
 
 /** @internal */
 export const DeploymentFailureSchema = z.object({
-  stage: z.enum(['upload', 'build', 'release']),
-  reason: z.enum(['build_failed', 'start_failed', 'health_check_failed', 'crashed_after_release', 'timed_out', 'internal_error']),
+  stage: openEnum(['upload', 'build', 'release']),
+  reason: openEnum(['build_failed', 'start_failed', 'health_check_failed', 'crashed_after_release', 'timed_out', 'internal_error']),
   message: z.string(),
 });
 assertType<Equals<z.infer<typeof DeploymentFailureSchema>, Schemas['DeploymentFailure']>>();

@@ -1,6 +1,6 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
-import { pageSchema, TimestampSchema } from './common.js';
+import { openEnum, pageSchema, TimestampSchema } from './common.js';
 import { ReleaseRefSchema } from './release-ref.js';
 import { assertType, type Equals } from './type-equality.js';
 
@@ -8,7 +8,7 @@ type Schemas = components['schemas'];
 
 /** @internal */
 export const ActorSchema = z.object({
-  type: z.enum(['user', 'api_token', 'system']),
+  type: openEnum(['user', 'api_token', 'system']),
   id: z.string(),
   email: z.nullable(z.string()),
 });
@@ -16,7 +16,7 @@ assertType<Equals<z.infer<typeof ActorSchema>, Schemas['Actor']>>();
 
 /** @internal */
 export const EventTargetSchema = z.object({
-  type: z.enum(['user', 'network', 'app', 'api_token', 'var', 'secret', 'deployment', 'release', 'run', 'shell', 'config', 'trust_policy', 'oidc_issuer']),
+  type: openEnum(['user', 'network', 'app', 'api_token', 'var', 'secret', 'deployment', 'release', 'run', 'shell', 'config', 'trust_policy', 'oidc_issuer']),
   network: z.optional(z.string()),
   app: z.optional(z.string()),
   id: z.optional(z.string()),

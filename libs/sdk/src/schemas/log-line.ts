@@ -1,6 +1,6 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
-import { TimestampSchema } from './common.js';
+import { openEnum, TimestampSchema } from './common.js';
 import { assertType, type Equals } from './type-equality.js';
 
 type Schemas = components['schemas'];
@@ -9,8 +9,8 @@ type Schemas = components['schemas'];
 export const LogLineSchema = z.object({
   seq: z.int(),
   ts: TimestampSchema,
-  stream: z.enum(['stdout', 'stderr']),
-  source: z.enum(['app', 'build', 'platform']),
+  stream: openEnum(['stdout', 'stderr']),
+  source: openEnum(['app', 'build', 'platform']),
   line: z.string(),
   app: z.optional(z.string()),
 });

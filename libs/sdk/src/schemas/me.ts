@@ -1,6 +1,6 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
-import { ScopeSchema, TimestampSchema } from './common.js';
+import { openEnum, ScopeSchema, TimestampSchema } from './common.js';
 import { assertType, type Equals } from './type-equality.js';
 
 /** @internal */
@@ -10,7 +10,7 @@ export const MeSchema = z.object({
   name: z.nullable(z.string()),
   created_at: TimestampSchema,
   auth: z.object({
-    type: z.enum(['access_token', 'api_token']),
+    type: openEnum(['access_token', 'api_token']),
     scope: ScopeSchema,
     expires_at: z.nullable(TimestampSchema),
     /** The only network the credential may touch (OIDC-minted tokens); null/absent: all the user's networks. */

@@ -1,13 +1,13 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
-import { pageSchema, TimestampSchema } from './common.js';
+import { openEnum, pageSchema, TimestampSchema } from './common.js';
 import { ActorSchema } from './event.js';
 import { assertType, type Equals } from './type-equality.js';
 
 type Schemas = components['schemas'];
 
 /** @internal */
-export const ReleaseStateSchema = z.enum(['pending', 'active', 'superseded', 'failed']);
+export const ReleaseStateSchema = openEnum(['pending', 'active', 'superseded', 'failed']);
 assertType<Equals<z.infer<typeof ReleaseStateSchema>, Schemas['ReleaseState']>>();
 
 /** @internal */
@@ -16,7 +16,7 @@ export const ReleaseSchema = z.object({
   network: z.string(),
   app: z.string(),
   state: ReleaseStateSchema,
-  reason: z.enum(['deploy', 'config', 'rollback']),
+  reason: openEnum(['deploy', 'config', 'rollback']),
   deployment_id: z.string(),
   rollback_of: z.nullable(z.int()),
   config_digest: z.string(),
