@@ -37,9 +37,16 @@ export const toWireRelease = (r: ReleaseRecord): Schemas['Release'] => ({
   created_at: toRfc3339(r.createdAt),
 });
 
+/** The last timestamp formatted: a busy stream has hundreds of lines per millisecond, and formatting is not free. */
+let lastTs = { ms: Number.NaN, text: '' };
+const logTs = (ms: number): string => {
+  if (ms !== lastTs.ms) lastTs = { ms, text: toRfc3339(ms) };
+  return lastTs.text;
+};
+
 export const toWireLogLine = (line: StoredLogLine): Schemas['LogLine'] => ({
   seq: line.seq,
-  ts: toRfc3339(line.ts),
+  ts: logTs(line.ts),
   stream: line.stream,
   source: line.source,
   line: line.line,

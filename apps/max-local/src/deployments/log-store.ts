@@ -92,6 +92,15 @@ interface StreamState {
   marks: { seq: number; ts: number }[];
 }
 
+/** Rows per INSERT statement when writing a batch (8 parameters each; SQLite allows 32,766). */
+const INSERT_ROWS = 64;
+const insertStatements: string[] = [];
+/** `INSERT … VALUES (…), (…)` for `rows` rows (the texts are kept, so the database's statement cache hits). */
+function insertSql(rows: number): string {
+  return (insertStatements[rows] ??=
+    `INSERT INTO log_lines (kind, id, seq, ts, stream, source, line, app) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+}
+
 /** Marks closer together than this are merged (the newer one wins): ~300 marks cover the 30 s window. */
 const MARK_SPACING_MS = 100;
 
@@ -162,17 +171,12 @@ export class LogStore {
     db.transaction(() => {
       for (const state of streams) {
         const { kind, id, queued } = state;
-        for (const line of queued) {
-          db.run('INSERT INTO log_lines (kind, id, seq, ts, stream, source, line, app) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-            kind,
-            id,
-            line.seq,
-            line.ts,
-            line.stream,
-            line.source,
-            line.line,
-            line.app ?? null,
-          ]);
+        // Rows in groups of INSERT_ROWS per statement: one native call per group instead of one per line.
+        for (let start = 0; start < queued.length; start += INSERT_ROWS) {
+          const group = queued.slice(start, start + INSERT_ROWS);
+          const params: (string | number | null)[] = [];
+          for (const line of group) params.push(kind, id, line.seq, line.ts, line.stream, line.source, line.line, line.app ?? null);
+          db.run(insertSql(group.length), params);
         }
         const head = (queued[queued.length - 1] as StoredLogLine).seq;
         db.run(
