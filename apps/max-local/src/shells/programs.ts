@@ -28,7 +28,9 @@ export function resolveProgram(
 
 function checkExecutable(path: string): { path: string } | { error: 'not_found' | 'not_executable' } {
   try {
-    if (!statSync(path).isFile()) return { error: 'not_executable' };
+    const stat = statSync(path);
+    // access(X_OK) succeeds for root on any file; execve needs at least one execute bit.
+    if (!stat.isFile() || (stat.mode & 0o111) === 0) return { error: 'not_executable' };
   } catch {
     return { error: 'not_found' };
   }
