@@ -92,12 +92,17 @@ export default [
     },
   },
   {
-    // Tests may start a platform (`@max/local`) and a loopback OIDC issuer (`@max/oidc-issuer`): there, and only there.
+    // Tests may start a platform (`@max/local`), a loopback OIDC issuer (`@max/oidc-issuer`) and the fault-injecting
+    // proxy (`@max/fault-proxy`, ARCHITECTURE.md §8): there, and only there.
     files: testFiles,
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { enforceBuildableLibDependency: false, allow: ['@max/local', '@max/oidc-issuer'], depConstraints: depConstraints([], ['vitest', 'yaml', '@max/local', '@max/oidc-issuer']) },
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['@max/local', '@max/oidc-issuer', '@max/fault-proxy'],
+          depConstraints: depConstraints([], ['vitest', 'yaml', '@max/local', '@max/oidc-issuer', '@max/fault-proxy']),
+        },
       ],
     },
   },

@@ -73,6 +73,7 @@ process.exitCode = code;
 // The command is done: leave as soon as our output is flushed. Otherwise Node's fetch keeps its idle keep-alive
 // socket open for ~50 ms more (a third of a typical command), and after Ctrl-C, timers or sockets of the aborted
 // work could keep the process alive.
-const flushed = (stream) => new Promise((resolve) => (stream.writableNeedDrain ? stream.once('drain', resolve) : resolve()));
+// A stream that failed (EPIPE) is destroyed and will never drain.
+const flushed = (stream) => new Promise((resolve) => (stream.writableNeedDrain && !stream.destroyed ? stream.once('drain', resolve) : resolve()));
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 process.exit(code);

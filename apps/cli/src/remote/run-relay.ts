@@ -51,7 +51,8 @@ export function processIo(ctx: CommandContext): ProcessIo {
  */
 export async function relayRun(ctx: CommandContext, client: MaxClient, run: Run): Promise<number> {
   const io = processIo(ctx);
-  const attachment = await client.runs.attach(run.id, { signal: ctx.signal });
+  // From byte 0: output the platform no longer holds (a chatty run before rig attached) is reported, not skipped.
+  const attachment = await client.runs.attach(run.id, { offset: 0, signal: ctx.signal });
   // A closed stdout must end the remote command too, not only rig: handled here (ByteWriter), then exit 141.
   const releaseClosedOutput = io.trapClosedOutput();
   let stdoutClosed = false;

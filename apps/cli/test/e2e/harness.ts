@@ -87,7 +87,7 @@ export interface RigOptions {
   configDir: string;
   env?: Record<string, string>;
   /** Written to stdin, which is then closed. */
-  stdin?: string;
+  stdin?: string | Uint8Array;
   /** Default: the harness's API URL through RIG_API_URL. Pass null to leave RIG_API_URL unset. */
   apiUrl?: string | null;
 }
