@@ -1,7 +1,8 @@
 // Bundles the Action into committed files under dist/ (GitHub runs Actions straight from the repository, with no
-// install step): the entry dist/index.mjs plus lazy chunks, so a deploy never parses the GitHub REST client (only
-// previews need it) and the realtime layer loads when a build is followed. ESM because @actions/core 3 is
-// ESM-only; `.mjs` so no package.json is needed beside it.
+// install step): the entry dist/index.mjs plus chunks loaded on demand — the GitHub REST client only for previews,
+// undici only when an OIDC ID token is requested, the realtime layer (dist/channels.mjs) when a build is followed —
+// so a run starts by loading ~150 KB. ESM because @actions/core 3 is ESM-only; dist/package.json says so and maps
+// `#rig-channels`.
 // Workspace libs are bundled from source through the `@max/source` condition. The output is deterministic, so
 // `node build.mjs --check` (and test/dist.test.ts) can tell when the committed bundle is stale.
 //
@@ -11,17 +12,39 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiSpecCorePlugin } from '../../libs/api-spec/scripts/esbuild-core-plugin.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outdir = join(here, 'dist');
 const check = process.argv.includes('--check');
 
-const result = await build({
+/**
+ * @actions/core imports @actions/http-client (and with it undici) only for its OIDC client: give it a stand-in
+ * that loads the real client on first use (build/lazy-http-client.mjs), so a run with a token never loads undici.
+ */
+const lazyHttpClientForCore = {
+  name: 'lazy-http-client-for-core',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@actions\/http-client$/ }, (args) =>
+      /[\\/]@actions[\\/]core[\\/]/.test(args.importer) ? { path: join(here, 'build', 'lazy-http-client.mjs') } : undefined,
+    );
+  },
+};
+
+/**
+ * `@max/rig-channels` (the realtime layer: phoenix, ws, classic zod) → `#rig-channels`, which dist/package.json maps
+ * to dist/channels.mjs, a separate bundle. In one split build esbuild would put the zod core that classic zod and
+ * zod/mini share into one chunk with the union of both (~400 KB) that every run would load (rig's build does the same).
+ */
+const channelsAsSeparateBundle = {
+  name: 'channels-as-separate-bundle',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@max\/rig-channels$/ }, () => ({ path: '#rig-channels', external: true }));
+  },
+};
+
+const shared = {
   absWorkingDir: here,
-  entryPoints: { index: 'src/index.ts' },
-  splitting: true,
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -33,11 +56,29 @@ const result = await build({
   // The licences of what is bundled travel with it.
   legalComments: 'eof',
   write: false,
-  outdir,
-  metafile: true,
   logLevel: 'warning',
+};
+
+const channels = await build({
+  ...shared,
+  entryPoints: { channels: '../../libs/channels/src/index.ts' },
+  outdir,
+  outExtension: { '.js': '.mjs' },
 });
-const built = new Map(result.outputFiles.map((file) => [relative(outdir, file.path), file.contents]));
+
+const result = await build({
+  ...shared,
+  entryPoints: { index: 'src/index.ts' },
+  splitting: true,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  outdir,
+  // The channel schemas (and classic zod) only in the realtime bundle, as in rig's; undici only when needed.
+  plugins: [lazyHttpClientForCore, apiSpecCorePlugin, channelsAsSeparateBundle],
+});
+const built = new Map([...channels.outputFiles, ...result.outputFiles].map((file) => [relative(outdir, file.path), file.contents]));
+// Node resolves `#rig-channels` through the nearest package.json: this one, beside the bundle.
+built.set('package.json', new TextEncoder().encode(`${JSON.stringify({ type: 'module', imports: { '#rig-channels': './channels.mjs' } }, null, 2)}\n`));
 
 /** Every file under dist/, by path relative to it. */
 function committedFiles() {
