@@ -245,7 +245,9 @@ export class MaxSocket {
     this.#authFailures += 1;
     this.#forceRefresh = true;
     if (failure.kind === 'rejected') this.#rejectedToken = failure.token;
-    if (this.#authFailures >= this.#maxAuthFailures) {
+    // The provider says no credential is left (token-provider.ts): asking it again cannot help.
+    const noCredential = failure.kind === 'token' && (failure.error as { code?: unknown }).code === 'not_authenticated';
+    if (noCredential || this.#authFailures >= this.#maxAuthFailures) {
       const error = new SocketAuthError(
         failure.kind === 'token'
           ? `could not get a token for the socket: ${failure.error.message}`

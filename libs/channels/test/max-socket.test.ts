@@ -110,6 +110,25 @@ describe('MaxSocket connection', () => {
     expect(max.presented).toHaveLength(3);
   });
 
+  it('a provider that says no credential is left (code not_authenticated) ends the socket at the first failure', async () => {
+    const max = await fakeMax();
+    let calls = 0;
+    const socket = new MaxSocket({
+      url: max.url,
+      token: () => {
+        calls += 1;
+        return Promise.reject(Object.assign(new Error('Not logged in'), { code: 'not_authenticated' }));
+      },
+      backoff: fastBackoff,
+      maxAuthFailures: 5,
+    });
+    track(socket);
+    socket.connect();
+    await until(() => socket.state.status === 'closed');
+    expect(socket.state).toMatchObject({ status: 'closed', error: expect.any(SocketAuthError) });
+    expect(calls).toBe(1);
+  });
+
   it('a token provider that fails counts as an auth failure too', async () => {
     const max = await fakeMax();
     const socket = new MaxSocket({
