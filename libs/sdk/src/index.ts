@@ -24,7 +24,7 @@ export {
   MaxValidationError,
 } from './errors/error-classes.js';
 
-export type { AuthResource, DevicePollProgress, WaitForDeviceTokenOptions } from './resources/auth.js';
+export type { AuthResource, DevicePollProgress, OidcTokenProviderOptions, WaitForDeviceTokenOptions } from './resources/auth.js';
 export type { ApiTokenListParams, ApiTokensResource } from './resources/api-tokens.js';
 export type { AppListParams, AppsResource } from './resources/apps.js';
 export type { ConfigApplyParams, ConfigExportParams, ConfigPlanParams, ConfigResource } from './resources/config.js';
@@ -117,6 +117,7 @@ export type {
   ShellState,
   SecretsSetResult,
   TokenResponse,
+  OidcTokenResponse,
   Var,
   VarsSetResult,
 } from './types.js';

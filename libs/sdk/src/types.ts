@@ -133,6 +133,18 @@ export type EventTarget = Schemas['EventTarget'];
 export type TokenResponse = Schemas['TokenResponse'];
 
 /**
+ * A short-lived access token minted from a CI provider's OIDC ID token (`client.auth.exchangeOidcToken`): no
+ * refresh token; bound to `network` with `scope`; present a fresh ID token when it expires.
+ *
+ * @example
+ * ```ts
+ * const minted: OidcTokenResponse = await client.auth.exchangeOidcToken(idToken);
+ * console.error(`deploying to ${minted.network} for ${minted.expires_in} s`);
+ * ```
+ */
+export type OidcTokenResponse = Schemas['OidcTokenResponse'];
+
+/**
  * A started device authorization: show `user_code` and `verification_uri` to the person, keep `device_code`.
  *
  * @example

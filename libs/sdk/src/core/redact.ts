@@ -24,6 +24,7 @@ const SECRET_BODY_FIELDS = new Set([
   'refresh_token',
   'token',
   'subject_token',
+  'id_token',
   'device_code',
   'password',
   'secret',

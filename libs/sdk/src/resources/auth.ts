@@ -6,8 +6,9 @@ import type { RequestOptions } from '../core/request-options.js';
 import { MaxAbortError, MaxAuthenticationError } from '../errors/error-classes.js';
 import { isMaxError } from '../errors/max-error.js';
 import { DeviceAuthorizationSchema } from '../schemas/device-authorization.js';
-import { TokenResponseSchema } from '../schemas/token-response.js';
-import type { DeviceAuthorization, DeviceCodeRequest, TokenResponse } from '../types.js';
+import { OidcTokenResponseSchema, TokenResponseSchema } from '../schemas/token-response.js';
+import type { TokenProvider } from '../core/token-provider.js';
+import type { DeviceAuthorization, DeviceCodeRequest, OidcTokenResponse, TokenResponse } from '../types.js';
 import { ApiTokensResource } from './api-tokens.js';
 
 /** RFC 8628 §3.5: on `slow_down` the client adds 5 seconds to its polling interval, for good. */
@@ -44,6 +45,26 @@ export interface WaitForDeviceTokenOptions {
   signal?: AbortSignal;
   onPoll?: (progress: DevicePollProgress) => void;
 }
+
+/**
+ * Options of `client.auth.oidcTokenProvider`.
+ *
+ * @example
+ * ```ts
+ * const options: OidcTokenProviderOptions = { onToken: (minted) => core.setSecret(minted.access_token) };
+ * ```
+ */
+export interface OidcTokenProviderOptions {
+  /** Exchange again when the minted token has less than this left (default 60 000 ms). */
+  renewBeforeMs?: number;
+  /** Called with every newly minted token, e.g. to mask it in CI logs before anything could print it. */
+  onToken?: (minted: OidcTokenResponse) => void;
+  /** The clock, for tests (default `Date.now`). */
+  now?: () => number;
+}
+
+/** What `exchangeOidcToken` sends is the ID token; it must never be a Max token (those are bearer tokens). */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * Sign-in and sessions: `client.auth`. The device flow, refresh, exchange and revoke endpoints need no token,
@@ -181,6 +202,76 @@ export class AuthResource {
       withoutToken: true,
       options,
     });
+  }
+
+  /**
+   * Keyless CI login: trades an OIDC ID token from a CI provider (GitHub Actions' `core.getIDToken('max')`, or any
+   * issuer a trust policy names) for a short-lived access token bound to one network and scope. There is no
+   * refresh token; exchange a fresh ID token when it expires (see {@link AuthResource.oidcTokenProvider}).
+   * Refusals are `MaxAuthenticationError` (`invalid_id_token`, with `details.reason`: `expired`, `bad_signature`,
+   * `unknown_issuer`, `wrong_audience`, …) or `MaxPermissionError` (`no_matching_trust_policy`). The ID token is
+   * never in traces or errors.
+   *
+   * @example
+   * ```ts
+   * const minted = await client.auth.exchangeOidcToken(await core.getIDToken('max'));
+   * const deployer = new MaxClient({ apiUrl, token: minted.access_token });
+   * ```
+   */
+  async exchangeOidcToken(idToken: string, options?: RequestOptions): Promise<OidcTokenResponse> {
+    if (!JWT_SHAPE.test(idToken)) {
+      throw new MaxAuthenticationError({
+        code: 'invalid_id_token',
+        message: 'The OIDC ID token is not a compact JWT (header.payload.signature); pass the token your CI issued',
+      });
+    }
+    return callOperation(this.#core, 'post', '/api/v1/auth/oidc/token', {
+      operation: 'auth.exchangeOidcToken',
+      body: { id_token: idToken },
+      responseSchema: OidcTokenResponseSchema,
+      withoutToken: true,
+      options,
+    });
+  }
+
+  /**
+   * A {@link TokenProvider} for CI: exchanges an ID token from `getIdToken` on first use, reuses the minted token
+   * until it is about to expire (or the server says it expired), then asks `getIdToken` for a fresh ID token and
+   * exchanges again. Concurrent requests share one exchange. Use a client without a token for the exchange.
+   *
+   * @example
+   * ```ts
+   * const anonymous = new MaxClient({ apiUrl });
+   * const token = anonymous.auth.oidcTokenProvider(() => core.getIDToken('max'), { onToken: (m) => core.setSecret(m.access_token) });
+   * const client = new MaxClient({ apiUrl, token });
+   * ```
+   */
+  oidcTokenProvider(getIdToken: () => Promise<string>, providerOptions: OidcTokenProviderOptions = {}): TokenProvider {
+    const now = providerOptions.now ?? Date.now;
+    const renewBeforeMs = providerOptions.renewBeforeMs ?? 60_000;
+    let current: { token: string; expiresAt: number } | undefined;
+    let pending: Promise<string> | undefined;
+    const mint = (): Promise<string> => {
+      pending ??= (async () => {
+        try {
+          const minted = await this.exchangeOidcToken(await getIdToken());
+          providerOptions.onToken?.(minted);
+          current = { token: minted.access_token, expiresAt: now() + minted.expires_in * 1000 };
+          return minted.access_token;
+        } finally {
+          pending = undefined;
+        }
+      })();
+      return pending;
+    };
+    return async ({ forceRefresh, rejectedToken }) => {
+      const fresh = current && current.expiresAt - now() > renewBeforeMs;
+      // A forced refresh for a token we already replaced reuses the replacement (another request refreshed).
+      if (current && fresh && (!forceRefresh || (rejectedToken !== undefined && rejectedToken !== current.token))) {
+        return current.token;
+      }
+      return mint();
+    };
   }
 
   /**

@@ -12,3 +12,14 @@ export const TokenResponseSchema = z.object({
   scope: ScopeSchema,
 });
 assertType<Equals<z.infer<typeof TokenResponseSchema>, components['schemas']['TokenResponse']>>();
+
+/** @internal */
+export const OidcTokenResponseSchema = z.object({
+  access_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.int(),
+  scope: z.enum(['read', 'deploy']),
+  network: z.string(),
+  trust_policy_id: z.string(),
+});
+assertType<Equals<z.infer<typeof OidcTokenResponseSchema>, components['schemas']['OidcTokenResponse']>>();
