@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { MaxClient, type TokenResponse } from '@max/rig-sdk';
+import { MaxClient } from '@max/rig-sdk';
+import { createNodeHttpTransport } from '@max/rig-sdk/node';
 import { InputError } from './inputs.js';
 
 /** The audience the platform expects in a GitHub ID token (docs/github-action.md, OIDC setup). */
@@ -23,22 +24,30 @@ export function loginMethod(token: string | undefined, env: Readonly<Record<stri
 }
 
 /**
- * A client for the platform. With OIDC, the ID token (audience `max`) is exchanged for a short-lived access token
- * bound to the trust policy's network and scope; both are masked before anything could print them.
+ * A client for the platform. With OIDC, the job's ID token (audience `max`) is exchanged for a short-lived access
+ * token bound to the trust policy's network and scope — on the first request, and again whenever it is about to
+ * expire, so a deploy longer than its lifetime goes on. Each ID token and minted token is masked before anything
+ * could print it.
  */
-export async function connect(apiUrl: string, token: string | undefined, method: 'token' | 'oidc', signal: AbortSignal): Promise<MaxClient> {
-  const userAgent = 'rig-action';
-  if (method === 'token' && token !== undefined) return new MaxClient({ apiUrl, token, userAgent });
-  const idToken = await core.getIDToken(OIDC_AUDIENCE);
-  core.setSecret(idToken);
-  const anonymous = new MaxClient({ apiUrl, userAgent });
-  // TODO(oidc): typed once the SDK's exchange call lands; until then a missing method is a clear error.
-  const auth = anonymous.auth as typeof anonymous.auth & {
-    exchangeOidcToken?: (input: { idToken: string }, options?: { signal?: AbortSignal }) => Promise<TokenResponse>;
-  };
-  if (auth.exchangeOidcToken === undefined) throw new Error('This build of the SDK cannot exchange an OIDC ID token yet.');
-  const exchanged = await auth.exchangeOidcToken({ idToken }, { signal });
-  core.setSecret(exchanged.access_token);
-  core.info(`Logged in with OIDC (scope ${exchanged.scope}, expires in ${exchanged.expires_in} s).`);
-  return new MaxClient({ apiUrl, token: exchanged.access_token, userAgent });
+export function connect(apiUrl: string, token: string | undefined, method: 'token' | 'oidc'): MaxClient {
+  // node:http, as rig uses: the first global fetch in Node 20 loads undici, which costs more than a short request.
+  const base = { apiUrl, userAgent: 'rig-action', transport: createNodeHttpTransport({ maxSockets: 8 }) };
+  if (method === 'token' && token !== undefined) return new MaxClient({ ...base, token });
+  const anonymous = new MaxClient(base);
+  let announced = false;
+  const provider = anonymous.auth.oidcTokenProvider(
+    async () => {
+      const idToken = await core.getIDToken(OIDC_AUDIENCE);
+      core.setSecret(idToken);
+      return idToken;
+    },
+    {
+      onToken: (minted) => {
+        core.setSecret(minted.access_token);
+        if (!announced) core.info(`Logged in with OIDC: a ${minted.scope} token for network ${minted.network}, valid for ${minted.expires_in} s.`);
+        announced = true;
+      },
+    },
+  );
+  return new MaxClient({ ...base, token: provider });
 }

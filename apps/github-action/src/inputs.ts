@@ -157,7 +157,7 @@ const NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** `pr-{number}` → `pr-7`; the result must be a valid app name. */
 export function previewName(template: string, pr: number): string {
-  const name = template.replaceAll('{number}', String(pr)).replaceAll('{{number}}', String(pr));
+  const name = template.replaceAll('{{number}}', String(pr)).replaceAll('{number}', String(pr));
   if (!NAME.test(name)) {
     throw new InputError(`Input "preview-name" makes "${name}", which is not an app name (lowercase letters, digits and "-", starting with a letter).`);
   }

@@ -28,7 +28,7 @@ async function execute(inputs: ActionInputs, report: Report, signal: AbortSignal
   const values = readSecretValues(inputs.secrets);
   const method = loginMethod(inputs.token, env);
   // Every input is checked by now; from here on the platform is asked.
-  const client = await connect(inputs.apiUrl, inputs.token, method, signal);
+  const client = connect(inputs.apiUrl, inputs.token, method);
   const workspace = env['GITHUB_WORKSPACE'] ?? process.cwd();
   const step = {
     dir: resolve(workspace, inputs.dir),
