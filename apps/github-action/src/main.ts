@@ -105,6 +105,11 @@ export async function run(env: Readonly<Record<string, string | undefined>> = pr
     if (!finished) core.setFailed('The Action stopped before it finished: nothing was left running to wait for. Please report this.');
   };
   process.once('beforeExit', stoppedEarly);
+  // A cancelled job gets SIGINT (then SIGTERM): stop waiting, and still say what happened. A deployment already
+  // created goes on on the platform; the summary names it.
+  const cancel = (): void => controller.abort();
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
   try {
     maskCredentials(env);
     const inputs = readInputs(readEvent(env), env);
@@ -113,7 +118,16 @@ export async function run(env: Readonly<Record<string, string | undefined>> = pr
     if (report.exitCode !== 0) failure = report.failure?.message ?? `rig ${inputs.command} ended ${report.status}.`;
   } catch (error) {
     failure = describeError(error, report);
+    if (controller.signal.aborted) {
+      report.status = 'cancelled';
+      report.exitCode = 130;
+      const where = report.deploymentId ? ` Deployment ${report.deploymentId} goes on on the platform: look it up with \`rig status app ${report.app ?? ''}\`.` : '';
+      failure = `The job was cancelled while rig ${report.command ?? ''} ran.${where}`;
+      report.failure = { reason: 'cancelled', message: failure, logTail: [] };
+    }
   }
+  process.removeListener('SIGINT', cancel);
+  process.removeListener('SIGTERM', cancel);
   setOutputs(report);
   try {
     await writeSummary(report);

@@ -39,6 +39,8 @@ export interface ActionRunOptions {
   workspace?: string;
   /** Another copy of the Action (e.g. the assembled publishable tree). */
   entry?: string;
+  /** Send SIGINT (as a cancelled job gets) once the step's stdout satisfies this. */
+  interruptWhen?: (stdout: string) => boolean;
 }
 
 /** Parses the runner's `GITHUB_OUTPUT` file: `name<<delimiter\nvalue\ndelimiter` records. */
@@ -84,7 +86,14 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     const child = spawn(process.execPath, [options.entry ?? join(actionDir, 'dist', 'index.mjs')], { cwd: env['GITHUB_WORKSPACE'], env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    let interrupted = false;
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      stdout += c;
+      if (!interrupted && options.interruptWhen?.(stdout)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const outputText = readFileSync(outputFile, 'utf8');

@@ -144,3 +144,24 @@ describe('inputs are checked before anything is sent', () => {
     expect(run.outputs).toMatchObject({ status: 'unreachable', 'exit-code': '7' });
   }, 60_000);
 });
+
+describe('cancellation', () => {
+  it('a cancelled job (SIGINT) stops waiting, fails with status cancelled and still writes the summary', async () => {
+    const slow = exampleCopy(work, 'slow');
+    writeFileSync(
+      join(slow, 'package.json'),
+      JSON.stringify({ name: 'slow', version: '1.0.0', scripts: { build: 'node -e "console.log(\'slow build started\'); setTimeout(() => {}, 60000)"', start: 'node server.js' } }),
+    );
+    const run = await runAction({
+      inputs: { 'api-url': max.url, token, app: 'shop/slow', dir: slow, create: 'true' },
+      interruptWhen: (stdout) => stdout.includes('slow build started'),
+    });
+    runs.push(run);
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ status: 'cancelled', 'exit-code': '130' });
+    expect(run.outputs['deployment-id']).toMatch(/^dep_/);
+    expect(run.summary).toContain('The job was cancelled while rig deploy ran. Deployment dep_');
+    expect(run.summary).toContain('shop/slow');
+    await new MaxClient({ apiUrl: max.url, token }).deployments.cancel(run.outputs['deployment-id'] ?? '');
+  }, 90_000);
+});
