@@ -7,28 +7,50 @@ export interface CredentialUser {
 }
 
 /**
+ * Where an OIDC login's ID tokens come from, so an expired access token can be re-exchanged in the same CI job:
+ * an env var (`RIG_OIDC_TOKEN` or `--oidc-token-env`), or GitHub Actions' ID-token request endpoint.
+ */
+export type OidcCredentialSource = { kind: 'env'; name: string; audience: string } | { kind: 'github-actions'; audience: string };
+
+/**
  * One stored login, keyed by its normalised API URL.
  * - `session`: access + refresh token pair from the device flow or a token exchange; refreshed transparently.
  * - `api_token`: a long-lived API token used directly as the bearer; never refreshed.
+ * - `oidc`: a short-lived access token minted from a CI's OIDC ID token, bound to one network; no refresh token,
+ *   re-exchanged from `oidc.source` when it expires (`rig login --oidc`).
  */
 export interface CredentialRecord {
   /** Normalised API URL (see `normalizeApiUrl`). */
   apiUrl: string;
-  kind: 'session' | 'api_token';
+  kind: 'session' | 'api_token' | 'oidc';
   accessToken: string;
   refreshToken?: string;
   /** RFC 3339 time the access token expires; absent = no known expiry. */
   expiresAt?: string;
   user?: CredentialUser;
   scope: string;
+  /** For `oidc` records: the ID-token source and what the token is bound to. */
+  oidc?: { source: OidcCredentialSource; network: string; trustPolicyId: string };
+}
+
+function parseOidc(value: unknown): CredentialRecord['oidc'] | undefined {
+  if (!isPlainObject(value) || !isPlainObject(value['source'])) return undefined;
+  const { network, trustPolicyId } = value;
+  const source = value['source'];
+  if (typeof network !== 'string' || typeof trustPolicyId !== 'string' || typeof source['audience'] !== 'string') return undefined;
+  if (source['kind'] === 'env' && typeof source['name'] === 'string') {
+    return { source: { kind: 'env', name: source['name'], audience: source['audience'] }, network, trustPolicyId };
+  }
+  if (source['kind'] === 'github-actions') return { source: { kind: 'github-actions', audience: source['audience'] }, network, trustPolicyId };
+  return undefined;
 }
 
 /** Checks the shape of a record read from a store; `null` when it is not a usable record. */
 export function parseCredentialRecord(value: unknown): CredentialRecord | null {
   if (!isPlainObject(value)) return null;
-  const { apiUrl, kind, accessToken, refreshToken, expiresAt, user, scope } = value;
+  const { apiUrl, kind, accessToken, refreshToken, expiresAt, user, scope, oidc } = value;
   if (typeof apiUrl !== 'string' || typeof accessToken !== 'string' || accessToken === '') return null;
-  if (kind !== 'session' && kind !== 'api_token') return null;
+  if (kind !== 'session' && kind !== 'api_token' && kind !== 'oidc') return null;
   if (typeof scope !== 'string') return null;
   if (refreshToken !== undefined && typeof refreshToken !== 'string') return null;
   if (expiresAt !== undefined && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt)))) return null;
@@ -37,6 +59,11 @@ export function parseCredentialRecord(value: unknown): CredentialRecord | null {
   if (expiresAt !== undefined) record.expiresAt = expiresAt;
   if (isPlainObject(user) && typeof user['id'] === 'string' && typeof user['email'] === 'string') {
     record.user = { id: user['id'], email: user['email'] };
+  }
+  if (kind === 'oidc') {
+    const parsed = parseOidc(oidc);
+    if (!parsed) return null;
+    record.oidc = parsed;
   }
   return record;
 }

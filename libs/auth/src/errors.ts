@@ -13,7 +13,8 @@ export type RigAuthErrorCode =
   | 'invalid_api_url'
   | 'invalid_credential_store'
   | 'invalid_config'
-  | 'invalid_token_input';
+  | 'invalid_token_input'
+  | 'oidc_token_unavailable';
 
 /** Base class of every error thrown by `@max/rig-auth`. */
 export class RigAuthError extends Error {
@@ -109,4 +110,14 @@ export function isRigAuthError(value: unknown): value is RigAuthError {
  */
 export function redactTokens(text: string): string {
   return text.replace(/\bmx[arp]_[A-Za-z0-9_-]+/g, (m) => `${m.slice(0, 4)}[redacted]`);
+}
+
+/** `rig login --oidc` found no OIDC ID token (env var unset, not a GitHub job with `id-token: write`, endpoint failed). */
+export class OidcTokenUnavailableError extends RigAuthError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('oidc_token_unavailable', message, {
+      hint: 'Put your CI\'s ID token in RIG_OIDC_TOKEN (or name the variable with --oidc-token-env), or on GitHub Actions grant `permissions: id-token: write`.',
+      cause: options.cause,
+    });
+  }
 }

@@ -36,6 +36,7 @@ export {
   parseCredentialRecord,
   type CredentialRecord,
   type CredentialUser,
+  type OidcCredentialSource,
 } from './credential-record.js';
 export type { CredentialStore, CredentialStoreKind } from './credential-store.js';
 export {
@@ -45,6 +46,7 @@ export {
   InvalidCredentialStoreError,
   InvalidTokenInputError,
   NotAuthenticatedError,
+  OidcTokenUnavailableError,
   RigAuthError,
   isRigAuthError,
   redactTokens,
@@ -75,6 +77,19 @@ export {
   type TokenLoginOptions,
 } from './login.js';
 export { logout, type LogoutOptions, type LogoutResult } from './logout.js';
+export {
+  DEFAULT_OIDC_AUDIENCE,
+  DEFAULT_OIDC_TOKEN_ENV,
+  createOidcTokenProvider,
+  detectOidcSource,
+  fetchIdToken,
+  loginWithOidc,
+  type OidcAuthApi,
+  type OidcLoginOptions,
+  type OidcLoginResult,
+  type OidcSourceOptions,
+  type OidcTokenProviderOptions,
+} from './oidc-login.js';
 export { readToken, type ReadTokenOptions } from './read-token.js';
 export {
   resolveCredentials,

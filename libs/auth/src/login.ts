@@ -115,16 +115,7 @@ export async function loginWithToken(options: TokenLoginOptions): Promise<LoginR
 }
 
 async function completeLogin(apiUrl: string, tokens: TokenResponse, options: LoginCommonOptions): Promise<LoginResult> {
-  const now = options.now ?? Date.now;
-  const issuedAt = now();
-  const env = options.env ?? process.env;
-  const configDir = options.configDir ?? resolveConfigDir(env);
-
-  const verifier = await (options.clientForToken ?? defaultClientForToken(apiUrl))(tokens.access_token);
-  const me: Me = await verifier.me.get(options.signal ? { signal: options.signal } : {});
-
-  const selection = await selectStore(options, env, configDir);
-  const record: CredentialRecord = {
+  const build = (me: Me, issuedAt: number): CredentialRecord => ({
     apiUrl,
     kind: 'session',
     accessToken: tokens.access_token,
@@ -132,7 +123,30 @@ async function completeLogin(apiUrl: string, tokens: TokenResponse, options: Log
     expiresAt: expiresAtFrom(issuedAt, tokens.expires_in),
     user: { id: me.id, email: me.email },
     scope: tokens.scope,
-  };
+  });
+  return completeStoredLogin(apiUrl, build, tokens.access_token, options);
+}
+
+/**
+ * The end of every login: verifies the new access token with `GET /me`, stores the record `build` makes, and
+ * makes `apiUrl` the current context. @internal (used by the device, token and OIDC logins)
+ */
+export async function completeStoredLogin(
+  apiUrl: string,
+  build: (me: Me, issuedAt: number) => CredentialRecord,
+  accessToken: string,
+  options: Omit<LoginCommonOptions, 'client'>,
+): Promise<LoginResult> {
+  const now = options.now ?? Date.now;
+  const issuedAt = now();
+  const env = options.env ?? process.env;
+  const configDir = options.configDir ?? resolveConfigDir(env);
+
+  const verifier = await (options.clientForToken ?? defaultClientForToken(apiUrl))(accessToken);
+  const me: Me = await verifier.me.get(options.signal ? { signal: options.signal } : {});
+
+  const selection = await selectStore(options, env, configDir);
+  const record = build(me, issuedAt);
   await selection.store.set(apiUrl, record);
   if (selection.store.kind === 'keychain') {
     // A plaintext copy from an earlier keychain-less login must not outlive the move to the keychain.
@@ -143,13 +157,13 @@ async function completeLogin(apiUrl: string, tokens: TokenResponse, options: Log
   return {
     apiUrl,
     user: { id: me.id, email: me.email, ...(me.name !== undefined ? { name: me.name } : {}) },
-    scope: tokens.scope,
+    scope: record.scope,
     storeKind: selection.store.kind,
     ...(selection.fallbackReason !== undefined ? { fallbackReason: selection.fallbackReason } : {}),
   };
 }
 
-async function selectStore(options: LoginCommonOptions, env: AuthEnv, configDir: string): Promise<{ store: CredentialStore; fallbackReason?: string }> {
+async function selectStore(options: Omit<LoginCommonOptions, 'client'>, env: AuthEnv, configDir: string): Promise<{ store: CredentialStore; fallbackReason?: string }> {
   const given = options.store;
   if (given === undefined) {
     return openCredentialStore({

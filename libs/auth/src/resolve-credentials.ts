@@ -10,6 +10,7 @@ import { createKeychainCredentialStore, describeKeychainFailure } from './keycha
 import type { AuthApi, TokenProvider } from './sdk-contract.js';
 import { defaultAuthApi } from './sdk-defaults.js';
 import { parseCredentialStoreMode, type KeychainAccessOptions } from './store-selection.js';
+import { createOidcTokenProvider } from './oidc-login.js';
 import { createTokenProvider } from './token-provider.js';
 
 /** Where the API URL came from. */
@@ -30,6 +31,8 @@ export interface ResolveCredentialsOptions extends KeychainAccessOptions {
   configDir?: string;
   /** Builds the refresh endpoint for an API URL. Default: an unauthenticated `MaxClient`'s `auth`. */
   authApi?: (apiUrl: string) => Pick<AuthApi, 'refresh'> | Promise<Pick<AuthApi, 'refresh'>>;
+  /** Builds the OIDC exchange endpoint for an API URL (re-exchanging an expired OIDC login). Default as `authApi`. */
+  oidcAuthApi?: (apiUrl: string) => Pick<AuthApi, 'exchangeOidcToken'> | Promise<Pick<AuthApi, 'exchangeOidcToken'>>;
   /** Clock for expiry checks. Default `Date.now`. */
   now?: () => number;
 }
@@ -126,7 +129,14 @@ export async function resolveCredentials(options: ResolveCredentialsOptions = {}
   if (!found) return { ...base, credential: { source: 'none', ...(fallbackReason !== undefined ? { fallbackReason } : {}) } };
 
   const authApiFactory = options.authApi ?? defaultAuthApi;
-  const tokenProvider = createTokenProvider({
+  const tokenProvider = found.record.kind === 'oidc' ? createOidcTokenProvider({
+    apiUrl,
+    store: found.store,
+    record: found.record,
+    env,
+    authApi: () => (options.oidcAuthApi ?? defaultAuthApi)(apiUrl),
+    ...(options.now ? { now: options.now } : {}),
+  }) : createTokenProvider({
     apiUrl,
     store: found.store,
     configDir,

@@ -12,10 +12,11 @@ export type {
   TokenProvider,
   TokenProviderContext,
   TokenResponse,
+  OidcTokenResponse,
 } from '@max/rig-sdk';
 
 /** The auth endpoints this library uses (`client.auth` of `MaxClient`). */
-export type AuthApi = Pick<AuthResource, 'requestDeviceCode' | 'waitForDeviceToken' | 'refresh' | 'exchange' | 'revoke'>;
+export type AuthApi = Pick<AuthResource, 'requestDeviceCode' | 'waitForDeviceToken' | 'refresh' | 'exchange' | 'revoke' | 'exchangeOidcToken'>;
 
 /** The `me` endpoint (`client.me` of `MaxClient`). */
 export type MeApi = Pick<MeResource, 'get'>;

@@ -4,7 +4,7 @@ import type { AuthApi, MeApi } from './sdk-contract.js';
 /** Default SDK clients, built only when a caller did not inject one. */
 
 /** An unauthenticated client's `auth` for `apiUrl` (refresh and revoke need no bearer token). */
-export function defaultAuthApi(apiUrl: string): Pick<AuthApi, 'refresh' | 'revoke'> {
+export function defaultAuthApi(apiUrl: string): Pick<AuthApi, 'refresh' | 'revoke' | 'exchangeOidcToken'> {
   return new MaxClient({ apiUrl }).auth;
 }
 

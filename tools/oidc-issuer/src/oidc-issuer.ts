@@ -98,10 +98,11 @@ export interface OidcIssuerOptions {
 }
 
 /** Environment variables a GitHub runner sets for a job with `permissions: id-token: write`. */
-export interface ActionsIdTokenEnv {
+// A type alias, not an interface, so it spreads into and assigns to `Record<string, string | undefined>` env maps.
+export type ActionsIdTokenEnv = {
   ACTIONS_ID_TOKEN_REQUEST_URL: string;
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: string;
-}
+};
 
 /** One request the issuer served, for assertions (no bearer values are recorded). */
 export interface IssuerRequest {
