@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiToken, startMaxLocal, type MaxLocal } from '@max/local';
 import { startOidcIssuer, type OidcIssuer } from '@max/oidc-issuer';
-import { MaxClient } from '@max/rig-sdk';
+import { MaxClient, MaxNotFoundError } from '@max/rig-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleDir, fetchThroughRouter, runAction, type ActionRun } from './action-runner.js';
 
@@ -89,5 +89,11 @@ describe('keyless OIDC login', () => {
     expect(preview.code).toBe(1);
     const secrets = await new MaxClient({ apiUrl: max.url, token: admin }).secrets.list({ network: 'prod', app: 'pr-9' }).toArray().catch(() => []);
     expect(secrets).toEqual([]);
+    // Straight at the API: the minted token may not name another network as the source of a copy either.
+    const minted = await new MaxClient({ apiUrl: max.url }).auth.exchangeOidcToken(await issuer.sign({ repository: 'acme/web', ref: 'refs/heads/main' }));
+    const bound = new MaxClient({ apiUrl: max.url, token: minted.access_token, retry: false });
+    await expect(bound.secrets.copy({ network: 'prod', app: 'web' }, { network: 'other', app: 'web' })).rejects.toThrow(MaxNotFoundError);
+    await expect(bound.secrets.copy({ network: 'prod', app: 'web' }, { network: 'other', app: 'web' })).rejects.toThrow(/Network other not found/);
+    expect(await new MaxClient({ apiUrl: max.url, token: admin }).secrets.list({ network: 'prod', app: 'web' }).toArray()).toEqual([]);
   }, 60_000);
 });
