@@ -89,6 +89,18 @@ describe('command: deploy', () => {
     expect(await fetchThroughRouter(max.routerUrl, 'web.shop.localhost')).toEqual({ status: 200, body: 'Hello from node-http (release v2)\n' });
   }, 90_000);
 
+  it('a release that never becomes healthy fails with status health_check_failed (11); the old release serves', async () => {
+    const sick = exampleCopy(work, 'sick');
+    writeFileSync(join(sick, 'server.js'), "console.log('sick: not listening'); setInterval(() => {}, 1000);\n");
+    writeFileSync(join(sick, 'rig.json'), JSON.stringify({ start: 'node server.js', health: { timeout_seconds: 2 } }));
+    const run = await action({ app: 'shop/web', dir: sick });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ status: 'health_check_failed', 'exit-code': '11', 'previous-release': '2' });
+    expect(run.summary).toContain('never became healthy');
+    expect(run.summary).toContain('sick: not listening');
+    expect(await fetchThroughRouter(max.routerUrl, 'web.shop.localhost')).toEqual({ status: 200, body: 'Hello from node-http (release v2)\n' });
+  }, 90_000);
+
   it('a release that crashes right after going live is rolled back (status rolled_back, exit-code 12)', async () => {
     const crashy = exampleCopy(work, 'crashy');
     writeFileSync(
