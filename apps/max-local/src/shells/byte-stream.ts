@@ -6,6 +6,11 @@ import { OutputBuffer } from './output-buffer.js';
  * behind, the source (PTY or pipes) is paused so the reader loses nothing — the process blocks on a full pipe, as
  * it would under ssh — and resumed once every reader is within a quarter. Without readers nothing is paused: a
  * detached session keeps running, and what scrolls out of the buffer is reported as a gap on the next attach.
+ *
+ * `holdForFirstReaderMs` (runs): until the first reader attaches, but at most that long, the source is paused as
+ * if a reader sat at byte 0. Creating a run and attaching to it are two requests, and a chatty command (`cat` of a
+ * large file) would otherwise scroll its first megabytes out of the buffer in between — `rig command` lost 30 MB
+ * of a 100 MB `cat` that way. After the grace period a run nobody attached to (`--detach`) runs on freely.
  */
 export class ByteStream<S extends string> {
   readonly buffer: OutputBuffer<S>;
@@ -14,10 +19,18 @@ export class ByteStream<S extends string> {
   #ended = false;
   #paused = false;
   readonly #setPaused: (paused: boolean) => void;
+  /** No reader has attached yet and the grace period runs: hold output for the first one. */
+  #holding = false;
+  #holdTimer: NodeJS.Timeout | undefined;
 
-  constructor(capacity: number, setPaused: (paused: boolean) => void = () => undefined) {
+  constructor(capacity: number, setPaused: (paused: boolean) => void = () => undefined, options: { holdForFirstReaderMs?: number } = {}) {
     this.buffer = new OutputBuffer<S>(capacity);
     this.#setPaused = setPaused;
+    if (options.holdForFirstReaderMs !== undefined && options.holdForFirstReaderMs > 0) {
+      this.#holding = true;
+      this.#holdTimer = setTimeout(() => this.#stopHolding(), options.holdForFirstReaderMs);
+      this.#holdTimer.unref();
+    }
   }
 
   get ended(): boolean {
@@ -40,6 +53,7 @@ export class ByteStream<S extends string> {
   end(): void {
     if (this.#ended) return;
     this.#ended = true;
+    clearTimeout(this.#holdTimer);
     this.#wake();
     this.#updatePaused(false);
   }
@@ -72,6 +86,7 @@ export class ByteStream<S extends string> {
       },
     };
     this.#readers.add(reader);
+    if (this.#holding) this.#stopHolding();
     return reader;
   }
 
@@ -83,10 +98,16 @@ export class ByteStream<S extends string> {
 
   #checkPressure(): void {
     if (this.#ended) return;
-    let lag = 0;
+    let lag = this.#holding ? this.buffer.end : 0;
     for (const reader of this.#readers) lag = Math.max(lag, this.buffer.end - reader.position);
     if (!this.#paused && lag > this.buffer.capacity / 2) this.#updatePaused(true);
     else if (this.#paused && lag <= this.buffer.capacity / 4) this.#updatePaused(false);
+  }
+
+  #stopHolding(): void {
+    this.#holding = false;
+    clearTimeout(this.#holdTimer);
+    this.#checkPressure();
   }
 
   #updatePaused(paused: boolean): void {

@@ -112,6 +112,9 @@ export interface RunCreateInput {
   timeoutSeconds?: number | undefined;
 }
 
+/** How long a new run's output waits for its first reader before it may scroll out of the buffer (see ByteStream). */
+const RUN_FIRST_READER_GRACE_MS = 10_000;
+
 /** Platform variables a run's `env` may not override. */
 const PLATFORM_KEYS = ['PORT', 'MAX_APP', 'MAX_NETWORK', 'MAX_HOSTNAME', 'MAX_RELEASE'];
 
@@ -419,12 +422,17 @@ export class RemoteAccess {
     };
     const run = new LiveRun(
       record,
-      new ByteStream<RunStream>(this.#settings.outputBufferBytes, (paused) => {
-        for (const pipe of [run.child?.stdout, run.child?.stderr]) {
-          if (paused) pipe?.pause();
-          else pipe?.resume();
-        }
-      }),
+      new ByteStream<RunStream>(
+        this.#settings.outputBufferBytes,
+        (paused) => {
+          for (const pipe of [run.child?.stdout, run.child?.stderr]) {
+            if (paused) pipe?.pause();
+            else pipe?.resume();
+          }
+        },
+        // Creating a run and attaching to it are two requests: keep the first output for the client on its way.
+        { holdForFirstReaderMs: RUN_FIRST_READER_GRACE_MS },
+      ),
     );
     const program = input.command[0] as string;
     const found = resolveProgram(program, env, target.cwd);
