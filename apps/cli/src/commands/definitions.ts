@@ -99,17 +99,25 @@ const COMMAND_JSON =
 export const commands: readonly CommandDef[] = [
   {
     name: 'login',
-    summary: 'Log in to Max (device authorization in the browser, or a token on stdin).',
+    summary: 'Log in to Max (device authorization in the browser, a token on stdin, or keyless from CI with OIDC).',
     description:
-      'Without flags, rig starts a device login: it prints a URL and a one-time code on stderr, you approve in a browser, and rig stores the session (OS keychain, or the credentials file where no keychain works). With `--with-token`, rig reads an API token from stdin — never from the command line, where it would leak into shell history and process lists.',
+      'Without flags, rig starts a device login: it prints a URL and a one-time code on stderr, you approve in a browser, and rig stores the session (OS keychain, or the credentials file where no keychain works). With `--with-token`, rig reads an API token from stdin — never from the command line, where it would leak into shell history and process lists. With `--oidc` (CI, no stored secret): rig takes the job’s OIDC ID token — from `RIG_OIDC_TOKEN` (or the variable `--oidc-token-env` names), else on GitHub Actions from the runner’s ID-token endpoint (needs `permissions: id-token: write`) — and exchanges it for a short-lived access token bound to the network and scope of the platform’s matching trust policy (docs/oidc.md). There is no refresh token: when the access token expires, the next `rig` in the same job exchanges a fresh ID token by itself; outside the job it is simply expired. A refused ID token exits 3 with the platform’s reason (expired, wrong audience, no matching trust policy…).',
     args: [],
-    options: [{ name: 'with-token', description: 'Read an API token from stdin instead of the device login.' }],
+    options: [
+      { name: 'with-token', description: 'Read an API token from stdin instead of the device login.' },
+      { name: 'oidc', description: 'Keyless CI login: exchange the job’s OIDC ID token for a short-lived, network-bound token.' },
+      { name: 'oidc-token-env', value: 'name', description: 'With --oidc: the env var that holds the ID token (default RIG_OIDC_TOKEN; else GitHub Actions’ endpoint).' },
+      { name: 'oidc-audience', value: 'aud', description: 'With --oidc on GitHub Actions: the audience to request (default max).' },
+    ],
     examples: [
       { command: 'login', description: 'Log in through the browser' },
       { command: 'login --api-url https://max.example.com', description: 'Log in to another Max' },
       { command: 'login --with-token < token.txt', description: 'Log in with an API token (CI)' },
+      { command: 'login --oidc --api-url https://max.example.com', description: 'Keyless login in a GitHub Actions job with id-token: write' },
+      { command: 'login --oidc --oidc-token-env MAX_ID_TOKEN', description: 'Keyless login with an ID token your CI put in MAX_ID_TOKEN (GitLab id_tokens, CircleCI…)' },
     ],
-    jsonOutput: '`{api_url, user: {id, email, name}, scope, credential_store: "keychain"|"file", fallback_reason?}`.',
+    jsonOutput:
+      '`{api_url, user: {id, email, name}, scope, credential_store: "keychain"|"file", fallback_reason?}`; with `--oidc` also `network`, `trust_policy_id`, `expires_in` and `oidc_source: "env:<NAME>"|"github-actions"`.',
     load: () => import('./login.js'),
   },
   {
@@ -130,7 +138,8 @@ export const commands: readonly CommandDef[] = [
       { command: 'whoami', description: 'Who am I, and where is my token stored?' },
       { command: 'whoami --json', description: 'The same as JSON' },
     ],
-    jsonOutput: '`{user: {id, email, name, created_at}, auth: {type, scope, expires_at}, api_url, api_url_source, credential: {source: "env"|"keychain"|"file", location, fallback_reason?}}`.',
+    jsonOutput:
+      '`{user: {id, email, name, created_at}, auth: {type, scope, expires_at, network?, oidc?: {trust_policy_id, issuer, subject}}, api_url, api_url_source, credential: {source: "env"|"keychain"|"file", location, fallback_reason?, login?: "session"|"api_token"|"oidc"}}` — `auth.network` is set for a network-bound (OIDC) token.',
     load: () => import('./whoami.js'),
   },
   {

@@ -1,7 +1,8 @@
-import { loginWithDeviceFlow, loginWithToken, readToken, type DeviceCodePrompt, type LoginResult } from '@max/rig-auth';
+import { loginWithDeviceFlow, loginWithOidc, loginWithToken, readToken, type DeviceCodePrompt, type LoginResult } from '@max/rig-auth';
 import { MaxClient } from '@max/rig-sdk';
 import type { CommandContext } from '../context.js';
 import { clientOptions, configDirFromFlag, resolveSession } from '../session.js';
+import { UsageError } from '../errors/cli-error.js';
 import type { Invocation } from './command-def.js';
 
 function showCode(ctx: CommandContext, prompt: DeviceCodePrompt): void {
@@ -35,6 +36,46 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
     signal: ctx.signal,
     ...(configDir !== undefined ? { configDir } : {}),
   };
+
+  const oidc = invocation.options['oidc'] === true;
+  const tokenEnv = invocation.options['oidcTokenEnv'];
+  const audience = invocation.options['oidcAudience'];
+  if (!oidc && (tokenEnv !== undefined || audience !== undefined)) {
+    throw new UsageError('--oidc-token-env and --oidc-audience only apply with --oidc.');
+  }
+  if (oidc && invocation.options['withToken'] === true) throw new UsageError('Pass either --oidc or --with-token, not both.');
+  if (typeof tokenEnv === 'string' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) {
+    throw new UsageError(`--oidc-token-env must name an environment variable (letters, digits, _); got ${JSON.stringify(tokenEnv.slice(0, 40))}.`);
+  }
+  if (typeof audience === 'string' && (audience.trim() === '' || audience.length > 255)) {
+    throw new UsageError('--oidc-audience must be 1 to 255 characters.');
+  }
+  if (oidc) {
+    const minted = await loginWithOidc({
+      ...common,
+      ...(typeof tokenEnv === 'string' ? { tokenEnv } : {}),
+      ...(typeof audience === 'string' ? { audience } : {}),
+    });
+    const from = minted.source.kind === 'env' ? `env:${minted.source.name}` : 'github-actions';
+    const where = minted.storeKind === 'keychain' ? 'the OS keychain' : 'the credentials file';
+    const minutes = Math.max(1, Math.round(minted.expiresIn / 60));
+    ctx.out.success(
+      `Logged in to ${minted.apiUrl} as ${minted.user.email} with OIDC (${from}): scope ${minted.scope}, network ${minted.network} only, for ${minutes} min; stored in ${where}.`,
+    );
+    if (credentials.credential.source === 'env') ctx.out.warn('RIG_TOKEN is set and takes precedence over this login until you unset it.');
+    ctx.out.result({
+      api_url: minted.apiUrl,
+      user: minted.user,
+      scope: minted.scope,
+      credential_store: minted.storeKind,
+      ...(minted.fallbackReason !== undefined ? { fallback_reason: minted.fallbackReason } : {}),
+      network: minted.network,
+      trust_policy_id: minted.trustPolicyId,
+      expires_in: minted.expiresIn,
+      oidc_source: from,
+    });
+    return;
+  }
 
   let result: LoginResult;
   if (invocation.options['withToken'] === true) {

@@ -62,6 +62,9 @@ function mapAuthError(error: Error & { code: string; hint: string | undefined },
   switch (error.code) {
     case 'invalid_token_input':
       return { ...base, exitCode: ExitCode.RejectedInput };
+    // rig login --oidc in an environment that provides no ID token: nothing to log in with.
+    case 'oidc_token_unavailable':
+      return { ...base, exitCode: ExitCode.NotAuthenticated };
     case 'invalid_api_url':
     case 'invalid_credential_store':
       return { ...base, exitCode: ExitCode.Usage };
@@ -98,6 +101,19 @@ function mapSdkError(error: MaxError, context: ErrorContext): ErrorReport {
       return { ...base, exitCode: ExitCode.NotAuthenticated, message: 'The login was denied in the browser.', hint: 'Run `rig login` to try again.' };
     case 'expired_token':
       return { ...base, exitCode: ExitCode.NotAuthenticated, message: 'The login code expired before it was approved.', hint: 'Run `rig login` to get a new code.' };
+    // Keyless login (rig login --oidc): the platform refused the CI's ID token; the message says why.
+    case 'invalid_id_token':
+      return {
+        ...base,
+        exitCode: ExitCode.NotAuthenticated,
+        hint: 'Check the ID token: issued for audience "max" (or the policy\'s), not expired, by an issuer a trust policy names (docs/oidc.md).',
+      };
+    case 'no_matching_trust_policy':
+      return {
+        ...base,
+        exitCode: ExitCode.NotAuthenticated,
+        hint: 'Add a trust policy for this repository (and ref/environment): `max-local oidc trust add …` or POST /api/v1/oidc/trust-policies (docs/oidc.md).',
+      };
     case 'network_not_empty':
       return { ...base, exitCode: ExitCode.Conflict, hint: 'Pass --force to delete the network together with its apps.' };
     case 'idempotency_key_reused':

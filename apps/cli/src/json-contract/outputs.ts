@@ -64,6 +64,10 @@ export const outputContracts: Readonly<Record<string, OutputContract>> = {
       scope: openEnum(['read', 'deploy', 'admin']),
       credential_store: z.enum(['keychain', 'file']),
       fallback_reason: z.optional(z.string()),
+      network: z.optional(z.string().check(z.describe('--oidc: the only network the minted token may touch.'))),
+      trust_policy_id: z.optional(z.string().check(z.describe('--oidc: the trust policy that admitted the ID token.'))),
+      expires_in: z.optional(z.int().check(z.describe('--oidc: seconds until the minted token expires (no refresh token; re-exchanged in the same job).'))),
+      oidc_source: z.optional(z.string().check(z.describe('--oidc: where the ID token came from: `env:<NAME>` or `github-actions`.'))),
     }),
   },
   logout: {
@@ -78,11 +82,24 @@ export const outputContracts: Readonly<Record<string, OutputContract>> = {
   whoami: {
     json: z.object({
       user: z.object({ id: z.string(), email: z.string(), name: z.nullable(z.string()), created_at: z.string() }),
-      auth: z.object({ type: openEnum(['access_token', 'api_token']), scope: openEnum(['read', 'deploy', 'admin']), expires_at: z.nullable(z.string()) }),
+      auth: z.object({
+        type: openEnum(['access_token', 'api_token']),
+        scope: openEnum(['read', 'deploy', 'admin']),
+        expires_at: z.nullable(z.string()),
+        network: z.optional(z.nullable(z.string()).check(z.describe('The only network this credential may touch (an OIDC-minted token); absent otherwise.'))),
+        oidc: z.optional(
+          z.nullable(z.object({ trust_policy_id: z.string(), issuer: z.string(), subject: z.string() })).check(z.describe('Set when the token was minted from an OIDC ID token.')),
+        ),
+      }),
       api_url: z.string(),
       api_url_source: z.enum(['flag', 'profile', 'env', 'config', 'default']),
       context: z.nullable(z.string()).check(z.describe('The context (named API URL, `rig context list`) of `api_url`, or null when none names it.')),
-      credential: z.object({ source: z.enum(['env', 'keychain', 'file']), location: z.string(), fallback_reason: z.optional(z.string()) }),
+      credential: z.object({
+        source: z.enum(['env', 'keychain', 'file']),
+        location: z.string(),
+        fallback_reason: z.optional(z.string()),
+        login: z.optional(openEnum(['session', 'api_token', 'oidc']).check(z.describe('How the stored credential was obtained (absent for RIG_TOKEN).'))),
+      }),
     }),
   },
   completion: { json: z.object({ shell: z.enum(['bash', 'zsh', 'fish']), script: z.string() }) },
