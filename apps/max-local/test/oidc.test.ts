@@ -141,6 +141,12 @@ describe('OIDC exchange', () => {
       const res = await t.call<ErrorBody>(method, path, { token, ...(body ? { body } : {}) });
       expect([method, path, res.status, res.body.error.code]).toEqual([method, path, 404, 'not_found']);
     }
+    // Copying secrets from another network into its own would read across networks.
+    expect((await t.call('POST', '/api/v1/networks/other/apps/web/secrets', { token: admin, body: { secrets: { API_KEY: 'other-secret' } } })).status).toBe(200);
+    const copy = await t.call<ErrorBody>('POST', '/api/v1/networks/prod/apps/web/secrets/copy', { token, body: { from: { network: 'other', app: 'web' } } });
+    expect([copy.status, copy.body.error.code]).toEqual([404, 'not_found']);
+    const copyInto = await t.call<ErrorBody>('POST', '/api/v1/networks/other/apps/web/secrets/copy', { token, body: { from: { network: 'prod', app: 'web' } } });
+    expect(copyInto.status).toBe(404);
     // The admin's view is unchanged: nothing was written to the other network.
     const vars = await t.call<{ data: unknown[] }>('GET', '/api/v1/networks/other/apps/web/vars', { token: admin });
     expect(vars.body.data).toEqual([]);

@@ -12,7 +12,8 @@ import type { Principal } from './principal.js';
  *   through a deployment, which is network-bound).
  * - `query`: the `network` query parameter is forced to the bound network; another one answers 404.
  * - `resource`: the resource named by id belongs to a network, looked up first; another network's answers 404.
- * - `body`: the request body names networks (config documents); all must be the bound one.
+ * - `body`: the request body names networks (config documents, a copy's source); all must be the bound one, and so
+ *   must the path's `{network}` when there is one.
  * - `filter`: the handler itself narrows its answer to `principal.network`.
  * - `deny`: never for a bound credential (403).
  */
@@ -52,6 +53,8 @@ const RULES: Partial<Record<OperationId, BindingRule>> = {
   listEvents: { kind: 'query' },
   exportConfig: { kind: 'query' },
   planConfig: { kind: 'body', networksOf: configDocumentNetworks },
+  // The source of a copy is another scope: it must be the bound network too (no reading across networks).
+  copyAppSecrets: { kind: 'body', networksOf: (body) => [String((body as { from?: { network?: unknown } } | undefined)?.from?.network)] },
   applyConfig: { kind: 'body', networksOf: configDocumentNetworks },
   getDeployment: { kind: 'resource', networkOf: (l, u, p) => l.deploymentNetwork(u, p['deployment_id'] ?? '') },
   finalizeDeployment: { kind: 'resource', networkOf: (l, u, p) => l.deploymentNetwork(u, p['deployment_id'] ?? '') },
@@ -105,7 +108,9 @@ export function enforceBindingOnRequest(
   switch (rule.kind) {
     case 'free':
     case 'filter':
+      return;
     case 'body':
+      if (params['network'] !== undefined && params['network'] !== bound) throw otherNetwork(params['network']);
       return;
     case 'path':
       if (params['network'] !== bound) throw otherNetwork(params['network'] ?? '');
