@@ -84,6 +84,7 @@ export class MaxSocket {
   #rejectedToken: string | undefined;
   #authFailures = 0;
   #lastError: Error | undefined;
+  #readingPaused = false;
 
   constructor(options: MaxSocketOptions) {
     const token = options.token;
@@ -159,6 +160,24 @@ export class MaxSocket {
   onStateChange(listener: (state: ConnectionState) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Stops reading from the connection until {@link resumeReading}: frames stay in the kernel's socket buffer,
+   * so TCP backpressure reaches the server instead of this process buffering without bound. For a consumer slower
+   * than the network (a byte stream written to a slow pipe). Heartbeat replies wait too: a pause longer than the
+   * heartbeat interval costs a reconnect, which resumable streams survive.
+   */
+  pauseReading(): void {
+    this.#readingPaused = true;
+    for (const ws of this.#live) ws.pause();
+  }
+
+  /** Reads from the connection again after {@link pauseReading}. */
+  resumeReading(): void {
+    if (!this.#readingPaused) return;
+    this.#readingPaused = false;
+    for (const ws of this.#live) ws.resume();
   }
 
   /** Starts connecting (idempotent). Joining a channel or subscribing does it implicitly. */

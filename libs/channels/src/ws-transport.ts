@@ -135,7 +135,9 @@ export function createTransportClass(options: TransportOptions): PhoenixTranspor
       }
       this.#ws = ws;
       live.add(ws);
-      ws.binaryType = 'arraybuffer';
+      // Node Buffers, not ArrayBuffers: `ws` would copy every binary frame into a fresh ArrayBuffer. The frame
+      // decoder (phoenix-adapter.ts) reads pushes from the Buffer in place and converts only what phoenix decodes.
+      ws.binaryType = 'nodebuffer';
       let failure: AttemptFailure | undefined;
       ws.onopen = (event) => {
         this.#opened = true;

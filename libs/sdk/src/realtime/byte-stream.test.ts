@@ -29,7 +29,10 @@ function fakeSocket() {
       return channel;
     },
     onStateChange: (listener: (state: { status: string }) => void) => (states.push(listener), () => undefined),
+    pauseReading: () => reading.push('pause'),
+    resumeReading: () => reading.push('resume'),
   } as unknown as MaxSocket;
+  const reading: string[] = [];
   return {
     socket,
     /** What the next (re)join would send. */
@@ -38,6 +41,7 @@ function fakeSocket() {
     emit: (event: string, payload: unknown) => (handlers.get(event) ?? []).forEach((h) => h(payload)),
     close: (error?: Error) => closes.forEach((c) => c(error)),
     state: (status: string) => states.forEach((s) => s({ status })),
+    reading,
   };
 }
 
@@ -110,6 +114,19 @@ describe('subscribeByteChannel', () => {
       { type: 'gap', fromOffset: 100, toOffset: 4096, reason: 'retention' },
       { type: 'stdout', data: bytes('x'), offset: 4096 },
     ]);
+  });
+
+  it('stops reading the socket while the consumer lags by megabytes, and reads again once it caught up', async () => {
+    const { fake, stream } = open(0);
+    fake.reply({ output_offset: 0, output_bytes: 0 });
+    for (let i = 0; i < 6; i++) fake.emit('stdout', new Uint8Array(1024 * 1024));
+    fake.emit('stdout', bytes('tail'));
+    expect(fake.reading).toEqual(['pause']);
+    const iterator = stream.output[Symbol.asyncIterator]();
+    for (let i = 0; i < 7; i++) await iterator.next(); // the 7th asks for more: the 6 MiB before it are consumed
+    expect(fake.reading).toEqual(['pause', 'resume']);
+    fake.close();
+    await expect(iterator.next()).resolves.toMatchObject({ done: true });
   });
 
   it('a refused join or a malformed frame ends the stream with a typed error', async () => {

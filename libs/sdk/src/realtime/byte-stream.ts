@@ -57,9 +57,19 @@ export interface ByteChannelOptions<E extends string, X> {
   onReply?: (reply: Record<string, unknown>) => boolean;
 }
 
+/**
+ * Received output not yet taken by the consumer: past the high mark the socket stops reading (TCP backpressure
+ * to the platform, which then pauses the process), below the low mark it reads again. Bounds rig's memory when
+ * its stdout is slower than the network.
+ */
+const QUEUE_HIGH_BYTES = 4 * 1024 * 1024;
+const QUEUE_LOW_BYTES = 1024 * 1024;
+
 /** @internal */
 export interface ByteChannel<E extends string, X> {
   items: PushQueue<ByteChunk<E> | OutputGap>;
+  /** `items` as the consumer should read them: with the queue accounting that pauses and resumes the socket. */
+  output: AsyncIterable<ByteChunk<E> | OutputGap>;
   channel: MaxChannel;
   /** The offset after the last byte received (= delivered to the queue): where a rejoin resumes. */
   offset(): number | undefined;
@@ -100,6 +110,23 @@ export function subscribeByteChannel<E extends string, X>(
   // The consumer may only look at `exit` after draining the output; never an unhandled rejection meanwhile.
   exit.catch(() => undefined);
   const items = new PushQueue<ByteChunk<E> | OutputGap>();
+  let queued = 0;
+  let paused = false;
+  async function* output(): AsyncGenerator<ByteChunk<E> | OutputGap, void, undefined> {
+    try {
+      for await (const item of items) {
+        yield item;
+        // The consumer asked for the next item: it is done with this one.
+        if ('data' in item) queued -= item.data.byteLength;
+        if (paused && queued < QUEUE_LOW_BYTES) {
+          paused = false;
+          socket.resumeReading();
+        }
+      }
+    } finally {
+      if (paused) socket.resumeReading();
+    }
+  }
   const listeners = new Set<(state: AttachConnectionState) => void>();
   let connection: AttachConnectionState | undefined;
   const setConnection = (state: AttachConnectionState): void => {
@@ -141,6 +168,11 @@ export function subscribeByteChannel<E extends string, X>(
       const offset = position ?? 0;
       position = offset + data.byteLength;
       items.push({ type: event, data, offset });
+      queued += data.byteLength;
+      if (queued > QUEUE_HIGH_BYTES && !paused) {
+        paused = true;
+        socket.pauseReading();
+      }
     });
   }
   channel.on('gap', (payload) => {
@@ -187,6 +219,7 @@ export function subscribeByteChannel<E extends string, X>(
 
   return {
     items,
+    output: output(),
     channel,
     offset: () => position,
     exit,

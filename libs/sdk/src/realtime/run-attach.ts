@@ -208,7 +208,7 @@ export async function attachRun(core: HttpCore, id: string, options: RunAttachOp
 
   return {
     id,
-    output: guard(stream.items),
+    output: guard(stream.output),
     exit,
     get offset() {
       return stream.offset() ?? options.offset ?? 0;

@@ -156,7 +156,7 @@ export async function attachShell(core: HttpCore, id: string, options: ShellAtta
   };
 
   async function* withResizes(): AsyncGenerator<ShellOutputItem, void, undefined> {
-    for await (const item of stream.items) {
+    for await (const item of stream.output) {
       while (resizedQueue.length > 0) yield resizedQueue.shift() as ShellOutputItem;
       yield item.type === 'gap' ? item : { type: 'output', data: item.data, offset: item.offset };
     }
