@@ -152,6 +152,22 @@ describe('OIDC exchange', () => {
     expect(vars.body.data).toEqual([]);
   });
 
+  it('runs commands on its network only, and sees only its own runs', async () => {
+    const token = minted.access_token;
+    const mine = await t.call<{ id: string }>('POST', '/api/v1/networks/prod/runs', { token, body: { command: ['true'] } });
+    expect(mine.status).toBe(201);
+    const theirs = await t.call<{ id: string }>('POST', '/api/v1/networks/other/runs', { token: admin, body: { command: ['true'] } });
+    expect(theirs.status).toBe(201);
+    expect((await t.call('GET', `/api/v1/runs/${mine.body.id}`, { token })).status).toBe(200);
+    expect((await t.call<ErrorBody>('GET', `/api/v1/runs/${theirs.body.id}`, { token })).status).toBe(404);
+    expect((await t.call<ErrorBody>('POST', `/api/v1/runs/${theirs.body.id}/cancel`, { token })).status).toBe(404);
+    expect((await t.call('POST', '/api/v1/networks/other/runs', { token, body: { command: ['true'] } })).status).toBe(404);
+    const runs = await t.call<{ data: { id: string; network: string }[] }>('GET', '/api/v1/runs', { token });
+    expect(runs.status).toBe(200);
+    expect(runs.body.data.map((r) => r.network)).toEqual(['prod']);
+    expect((await t.call('GET', '/api/v1/runs?network=other', { token })).status).toBe(404);
+  });
+
   it('cannot exceed its scope or escape its binding', async () => {
     const token = minted.access_token;
     const deleteNetwork = await t.call<ErrorBody>('DELETE', '/api/v1/networks/prod', { token });

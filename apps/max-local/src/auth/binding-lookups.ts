@@ -10,6 +10,8 @@ export function bindingLookups(platform: Platform): BindingLookups {
       const event = platform.events.get(userId, id);
       return event ? (event.target.network ?? '') : null;
     },
+    shellNetwork: (userId, id) => platform.remote.records.shell(userId, id)?.network ?? null,
+    runNetwork: (userId, id) => platform.remote.records.run(userId, id)?.network ?? null,
   };
 }
 

@@ -51,6 +51,8 @@ const RULES: Partial<Record<OperationId, BindingRule>> = {
   uploadBlob: { kind: 'free' },
   listNetworks: { kind: 'filter' },
   listEvents: { kind: 'query' },
+  listShells: { kind: 'query' },
+  listRuns: { kind: 'query' },
   exportConfig: { kind: 'query' },
   planConfig: { kind: 'body', networksOf: configDocumentNetworks },
   // The source of a copy is another scope: it must be the bound network too (no reading across networks).
