@@ -26,6 +26,7 @@ export {
 
 export type { AuthResource, DevicePollProgress, OidcTokenProviderOptions, WaitForDeviceTokenOptions } from './resources/auth.js';
 export type { ApiTokenListParams, ApiTokensResource } from './resources/api-tokens.js';
+export type { TrustPoliciesResource } from './resources/trust-policies.js';
 export type { AppListParams, AppsResource } from './resources/apps.js';
 export type { ConfigApplyParams, ConfigExportParams, ConfigPlanParams, ConfigResource } from './resources/config.js';
 export type { DashboardParams, DashboardResource } from './resources/dashboard.js';
@@ -118,6 +119,8 @@ export type {
   SecretsSetResult,
   TokenResponse,
   OidcTokenResponse,
+  TrustPolicy,
+  TrustPolicyCreate,
   Var,
   VarsSetResult,
 } from './types.js';

@@ -145,6 +145,26 @@ export type TokenResponse = Schemas['TokenResponse'];
 export type OidcTokenResponse = Schemas['OidcTokenResponse'];
 
 /**
+ * An OIDC trust policy: which CI ID tokens are exchanged, for which network and scope (docs/oidc.md).
+ *
+ * @example
+ * ```ts
+ * const policy: TrustPolicy = await client.auth.trustPolicies.create(input);
+ * ```
+ */
+export type TrustPolicy = Schemas['TrustPolicy'];
+
+/**
+ * The body of `client.auth.trustPolicies.create`.
+ *
+ * @example
+ * ```ts
+ * const input: TrustPolicyCreate = { issuer: 'https://token.actions.githubusercontent.com', repository: 'acme/web', network: 'prod', scope: 'deploy' };
+ * ```
+ */
+export type TrustPolicyCreate = Schemas['TrustPolicyCreate'];
+
+/**
  * A started device authorization: show `user_code` and `verification_uri` to the person, keep `device_code`.
  *
  * @example

@@ -26,12 +26,11 @@ beforeAll(async () => {
     await setup.networks.create({ name });
     await setup.apps.create(name, { name: 'web' });
   }
-  const res = await fetch(`${max.url}/api/v1/oidc/trust-policies`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ issuer: issuer.issuer, repository: 'acme/web', ref: 'refs/heads/main', network: 'prod', scope: 'deploy' }),
-  });
-  expect(res.status).toBe(201);
+  const policy = await setup.auth.trustPolicies.create({ issuer: issuer.issuer, repository: 'acme/web', ref: 'refs/heads/main', network: 'prod', scope: 'deploy' });
+  expect(policy).toMatchObject({ network: 'prod', scope: 'deploy', audience: 'max', token_ttl_seconds: 900 });
+  const listed: string[] = [];
+  for await (const p of setup.auth.trustPolicies.list()) listed.push(p.id);
+  expect(listed).toEqual([policy.id]);
 });
 
 afterAll(async () => {
@@ -97,5 +96,19 @@ describe('client.auth.exchangeOidcToken', () => {
     await client.apps.get('prod', 'web');
     expect(asked).toHaveLength(2);
     expect(minted[1]).not.toBe(minted[0]);
+  });
+
+  it('trust policy delete revokes the minted tokens; a bad policy is a validation error', async () => {
+    const admin = new MaxClient({ apiUrl: max.url, token: await createApiToken({ dataDir, name: 'sdk-oidc-2' }), retry: false });
+    const extra = await admin.auth.trustPolicies.create({ issuer: issuer.issuer, repository: 'acme/extra', network: 'prod', scope: 'read' });
+    const minted = await new MaxClient({ apiUrl: max.url, retry: false }).auth.exchangeOidcToken(await issuer.sign({ repository: 'acme/extra' }));
+    expect(minted).toMatchObject({ trust_policy_id: extra.id, scope: 'read' });
+    await admin.auth.trustPolicies.delete(extra.id);
+    const after = await new MaxClient({ apiUrl: max.url, token: minted.access_token, retry: false }).me.get().catch((e: unknown) => e);
+    expect(after).toMatchObject({ name: 'MaxAuthenticationError', status: 401 });
+    const invalid = await admin.auth.trustPolicies
+      .create({ issuer: 'http://ci.example.com', repository: 'acme/web', network: 'prod', scope: 'deploy' })
+      .catch((e: unknown) => e);
+    expect(invalid).toMatchObject({ name: 'MaxValidationError', status: 422 });
   });
 });

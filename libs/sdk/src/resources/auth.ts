@@ -10,6 +10,7 @@ import { OidcTokenResponseSchema, TokenResponseSchema } from '../schemas/token-r
 import type { TokenProvider } from '../core/token-provider.js';
 import type { DeviceAuthorization, DeviceCodeRequest, OidcTokenResponse, TokenResponse } from '../types.js';
 import { ApiTokensResource } from './api-tokens.js';
+import { TrustPoliciesResource } from './trust-policies.js';
 
 /** RFC 8628 §3.5: on `slow_down` the client adds 5 seconds to its polling interval, for good. */
 const SLOW_DOWN_STEP_MS = 5_000;
@@ -81,12 +82,15 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 export class AuthResource {
   /** API tokens (needs a token with `admin` scope). */
   readonly tokens: ApiTokensResource;
+  /** OIDC trust policies for keyless CI login (needs a token with `admin` scope). */
+  readonly trustPolicies: TrustPoliciesResource;
   readonly #core: HttpCore;
 
   /** @internal Use `client.auth`. */
   constructor(core: HttpCore) {
     this.#core = core;
     this.tokens = new ApiTokensResource(core);
+    this.trustPolicies = new TrustPoliciesResource(core);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { components } from '@max/api-spec';
 import * as z from 'zod/mini';
-import { ScopeSchema } from './common.js';
+import { openEnum, ScopeSchema } from './common.js';
 import { assertType, type Equals } from './type-equality.js';
 
 /** @internal */
@@ -18,7 +18,7 @@ export const OidcTokenResponseSchema = z.object({
   access_token: z.string(),
   token_type: z.literal('Bearer'),
   expires_in: z.int(),
-  scope: z.enum(['read', 'deploy']),
+  scope: openEnum(['read', 'deploy']),
   network: z.string(),
   trust_policy_id: z.string(),
 });
