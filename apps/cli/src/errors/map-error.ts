@@ -135,6 +135,10 @@ function mapSdkError(error: MaxError, context: ErrorContext): ErrorReport {
       return { ...base, exitCode: ExitCode.Error, hint: 'A file changed while it was uploaded; deploy again (only what is missing is sent).' };
   }
   if (error instanceof MaxAuthenticationError) return { ...base, exitCode: ExitCode.NotAuthenticated, hint: loginHint(context) };
+  if (error instanceof MaxPermissionError && /bound to network/.test(error.message)) {
+    // An OIDC-minted token (rig login --oidc, the Action) reaches one network and never spans networks.
+    return { ...base, exitCode: ExitCode.Error, hint: 'This login is keyless CI login (OIDC), limited to one network; do this with your own login (`rig login`).' };
+  }
   if (error instanceof MaxPermissionError) {
     return { ...base, exitCode: ExitCode.Error, hint: 'The token’s scope is too small for this (scopes: read < deploy < admin). Log in with a larger scope.' };
   }
