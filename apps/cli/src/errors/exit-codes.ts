@@ -65,8 +65,8 @@ export const exitCodes: readonly ExitCodeInfo[] = [
     slug: 'exit-3',
     title: 'Not authenticated',
     meaning: 'rig has no valid credential for this API URL.',
-    when: 'Not logged in, the session was revoked or could not be refreshed, `RIG_TOKEN` is invalid, or a device login expired or was denied.',
-    whatToDo: 'Run `rig login` (or `rig login --with-token` in CI with the token on stdin), or fix `RIG_TOKEN`. `rig whoami` shows which credential is used.',
+    when: 'Not logged in, the session was revoked or could not be refreshed, `RIG_TOKEN` is invalid, a device login expired or was denied, or a keyless login (`rig login --oidc`) found no ID token, had it refused (expired, wrong audience, no matching trust policy…) or expired outside the CI job that could renew it.',
+    whatToDo: 'Run `rig login` (or `rig login --with-token` in CI with the token on stdin), or fix `RIG_TOKEN`. For `--oidc`, the message says why the ID token was refused; docs/oidc.md lists the reasons. `rig whoami` shows which credential is used.',
   },
   {
     code: ExitCode.NotFound,
