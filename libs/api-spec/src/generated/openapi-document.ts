@@ -560,7 +560,7 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/responses/RateLimited"
           },
           "503": {
-            "$ref": "#/components/responses/Unavailable"
+            "$ref": "#/components/responses/IssuerUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/UnexpectedError"
@@ -4871,7 +4871,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "InvalidIdToken": {
-        "description": "The ID token was refused (code `invalid_id_token`); `details.reason` says why: `malformed`,\n`alg_not_allowed` (`none`, HMAC and unknown algorithms are never accepted), `unknown_issuer` (no trust policy\nnames the token's `iss`), `issuer_misconfigured`, `unknown_key`, `bad_signature`, `wrong_audience`,\n`expired`, `not_yet_valid` or `missing_claim`.\n",
+        "description": "The ID token was refused (code `invalid_id_token`); `details.reason` says why: `malformed`,\n`alg_not_allowed` (`none`, HMAC and unknown algorithms are never accepted), `unknown_issuer` (no trust policy\nnames the token's `iss`), `unknown_key`, `bad_signature`, `wrong_audience`,\n`expired`, `not_yet_valid` or `missing_claim`.\n",
         "headers": {
           "x-request-id": {
             "$ref": "#/components/headers/RequestId"
@@ -4896,6 +4896,21 @@ export const openapiDocument: OpenApiDocument = {
                   }
                 }
               }
+            }
+          }
+        }
+      },
+      "IssuerUnavailable": {
+        "description": "The ID token's issuer could not be asked for its keys (code `unavailable`, `details.reason`\n`issuer_unreachable`: timeout, connection or HTTP error; `issuer_misconfigured`: the discovery document names\nanother issuer, has no acceptable `jwks_uri`, or the JWKS is not a key set), or the platform is starting or\nshutting down. Retry later; the platform keeps serving cached keys while an issuer is briefly down.\n",
+        "headers": {
+          "x-request-id": {
+            "$ref": "#/components/headers/RequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
             }
           }
         }

@@ -2416,10 +2416,25 @@ export interface components {
         /**
          * @description The ID token was refused (code `invalid_id_token`); `details.reason` says why: `malformed`,
          *     `alg_not_allowed` (`none`, HMAC and unknown algorithms are never accepted), `unknown_issuer` (no trust policy
-         *     names the token's `iss`), `issuer_misconfigured`, `unknown_key`, `bad_signature`, `wrong_audience`,
+         *     names the token's `iss`), `unknown_key`, `bad_signature`, `wrong_audience`,
          *     `expired`, `not_yet_valid` or `missing_claim`.
          */
         InvalidIdToken: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The ID token's issuer could not be asked for its keys (code `unavailable`, `details.reason`
+         *     `issuer_unreachable`: timeout, connection or HTTP error; `issuer_misconfigured`: the discovery document names
+         *     another issuer, has no acceptable `jwks_uri`, or the JWKS is not a key set), or the platform is starting or
+         *     shutting down. Retry later; the platform keeps serving cached keys while an issuer is briefly down.
+         */
+        IssuerUnavailable: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -2850,7 +2865,7 @@ export interface operations {
             403: components["responses"]["NoMatchingTrustPolicy"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Unavailable"];
+            503: components["responses"]["IssuerUnavailable"];
             default: components["responses"]["UnexpectedError"];
         };
     };
