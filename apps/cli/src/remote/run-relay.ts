@@ -5,6 +5,7 @@ import { ExitCode } from '../errors/exit-codes.js';
 import type { ProcessIo } from '../io.js';
 import { ByteWriter } from './byte-writer.js';
 import { CLOSED_STDOUT_EXIT_CODE, remoteExitCode } from './exit-status.js';
+import { createGarbageBounder } from './memory.js';
 
 /** What `rig command -o json` prints: one document, whatever happened to the run. */
 export interface CommandResult {
@@ -98,9 +99,11 @@ export async function relayRun(ctx: CommandContext, client: MaxClient, run: Run)
     }
   })();
 
+  const relayed = createGarbageBounder();
   let end: RunEnd;
   try {
     for await (const item of attachment.output) {
+      if (item.type !== 'gap') relayed(item.data.byteLength);
       if (item.type === 'stdout') {
         counts.stdout += item.data.byteLength;
         await stdout.write(item.data);

@@ -5,6 +5,7 @@ import type { ProcessIo } from '../io.js';
 import { ByteWriter } from './byte-writer.js';
 import { DETACH_SEQUENCE_HELP, DetachEscape } from './detach-escape.js';
 import { remoteExitCode } from './exit-status.js';
+import { createGarbageBounder } from './memory.js';
 
 /**
  * `rig shell` needs a person at a terminal: raw keystrokes in, screen output out. Checked before anything is
@@ -68,10 +69,14 @@ export async function relayShell(ctx: CommandContext, client: MaxClient, session
   terminal.setRawMode(true);
   ctx.io.stdin.on('data', onInput);
   ctx.io.stdin.resume();
+  const relayed = createGarbageBounder();
   let end: ShellEnd;
   try {
     for await (const item of shell.output) {
-      if (item.type === 'output') await stdout.write(item.data);
+      if (item.type === 'output') {
+        relayed(item.data.byteLength);
+        await stdout.write(item.data);
+      }
       else if (item.type === 'gap') notice(`rig: ${item.toOffset - item.fromOffset} bytes of output were lost (${item.reason})`);
     }
     end = await shell.exit;

@@ -62,8 +62,8 @@ export interface ByteChannelOptions<E extends string, X> {
  * to the platform, which then pauses the process), below the low mark it reads again. Bounds rig's memory when
  * its stdout is slower than the network.
  */
-const QUEUE_HIGH_BYTES = 4 * 1024 * 1024;
-const QUEUE_LOW_BYTES = 1024 * 1024;
+const QUEUE_HIGH_BYTES = 1024 * 1024;
+const QUEUE_LOW_BYTES = 256 * 1024;
 
 /** @internal */
 export interface ByteChannel<E extends string, X> {
