@@ -74,10 +74,12 @@ describe('rig login --oidc', () => {
     const configDir = h.configDir();
     const env = issuer.actionsEnv({ repository: 'acme/web', ref: 'refs/heads/main' });
     h.knownSecrets.add(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const login = await h.rig(['login', '--oidc', '-o', 'json'], { configDir, env });
+    // -v traces every request to stderr: the ID token and the runner's request token must not be in it.
+    const login = await h.rig(['login', '--oidc', '-o', 'json', '-v'], { configDir, env });
     expect(login.code, login.stderr).toBe(0);
     expect(json(login.stdout)).toMatchObject({ scope: 'deploy', network: 'prod', oidc_source: 'github-actions', credential_store: 'file', expires_in: 900 });
     expect(issuer.requests.filter((r) => r.path === '/_actions/id-token').map((r) => r.audience)).toContain('max');
+    expect(login.stderr).toMatch(/POST \S*\/api\/v1\/auth\/oidc\/token/);
   });
 
   it('re-exchanges a fresh ID token in the same job when the access token expired; outside the job it is expired', async () => {
@@ -110,7 +112,7 @@ describe('rig login --oidc', () => {
     expect(expired.stderr).toMatch(/The ID token expired at/);
     expect(expired.stderr).toMatch(/audience "max"/);
 
-    const wrongRepo = await h.rig(['login', '--oidc', '--oidc-token-env', 'CI_ID_TOKEN'], { configDir, env: { CI_ID_TOKEN: await idToken({ repository: 'acme/api' }) } });
+    const wrongRepo = await h.rig(['login', '-v', '--oidc', '--oidc-token-env', 'CI_ID_TOKEN'], { configDir, env: { CI_ID_TOKEN: await idToken({ repository: 'acme/api' }) } });
     expect(wrongRepo.code).toBe(3);
     expect(wrongRepo.stderr).toMatch(/No trust policy .* admits this token \(repository "acme\/api"/);
 
