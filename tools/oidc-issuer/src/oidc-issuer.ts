@@ -131,8 +131,8 @@ export interface OidcIssuer {
   sign(overrides?: ClaimOverrides, options?: SignOptions): Promise<string>;
   /**
    * The two env vars of a runner whose ID-token endpoint is this issuer. Each call registers a new request token;
-   * tokens fetched with it carry `claims` (and `options`) on top of the defaults. `aud` comes from the request's
-   * `audience` parameter, or `https://github.com/<owner>` without one, as on GitHub.
+   * tokens fetched with it carry `claims` (and `options`) on top of the defaults. `aud` is `claims.aud` when given
+   * (to test a wrong audience), else the request's `audience` parameter, else `https://github.com/<owner>`.
    */
   actionsEnv(claims?: ClaimOverrides, options?: SignOptions): ActionsIdTokenEnv;
   /**
@@ -323,7 +323,9 @@ export async function startOidcIssuer(options: OidcIssuerOptions = {}): Promise<
         return;
       }
       const base = claims(entry.claims);
-      const aud = audienceParam ?? entry.claims.aud ?? `https://github.com/${String(base.repository_owner)}`;
+      // An `aud` given to actionsEnv wins (a runner that issues the wrong audience); else the requested one, else
+      // GitHub's default, the owner's URL.
+      const aud = entry.claims.aud ?? audienceParam ?? `https://github.com/${String(base.repository_owner)}`;
       const value = await sign({ ...entry.claims, aud }, entry.options);
       record(200, { audience: audienceParam });
       json(res, 200, { count: 1, value });

@@ -88,12 +88,16 @@ describe('oidc-issuer', () => {
     // Sign options travel with the env: a runner that hands out expired tokens.
     const stale = issuer.actionsEnv({}, { expired: true });
     await expect(verify((await getIDToken(stale, 'max')).value)).rejects.toThrow(/"exp" claim/);
+    // An aud fixed in actionsEnv wins over the requested one (a runner handing out the wrong audience).
+    const wrongAud = issuer.actionsEnv({ aud: 'someone-else' });
+    expect(decodeJwt((await getIDToken(wrongAud, 'max')).value).aud).toBe('someone-else');
     // A wrong request token is refused.
     expect((await getIDToken({ ...env, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'nope' }, 'max')).status).toBe(401);
     const calls = issuer.requests.filter((r) => r.path === '/_actions/id-token');
     expect(calls.map((c) => [c.status, c.audience])).toEqual([
       [200, 'max'],
       [200, undefined],
+      [200, 'max'],
       [200, 'max'],
       [401, 'max'],
     ]);
