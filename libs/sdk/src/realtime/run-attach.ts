@@ -146,15 +146,17 @@ export async function attachRun(core: HttpCore, id: string, options: RunAttachOp
   const { close, isClosed, guard } = attachmentLifecycle(socket, stream, options.signal, () => wakeWriters());
 
   const exit: Promise<RunEnd> = stream.exit.then(
-    async (payload) => {
+    (payload): RunEnd => {
       stdinOpen = false;
-      await close();
+      // The outcome is known: report it now. The socket's closing handshake (phoenix waits for the server's close,
+      // ~150 ms) finishes in the background and holds nothing once done.
+      void close();
       if (payload === undefined) return { state: 'detached', offset: stream.offset() ?? options.offset ?? 0 };
       return { state: payload.state, exitCode: payload.exit_code, signal: payload.signal, error: payload.error, outputBytes: payload.output_bytes };
     },
-    async (error: unknown) => {
+    (error: unknown) => {
       stdinOpen = false;
-      await close();
+      void close();
       throw error;
     },
   );

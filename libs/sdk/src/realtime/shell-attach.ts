@@ -134,14 +134,16 @@ export async function attachShell(core: HttpCore, id: string, options: ShellAtta
   const { close, guard } = attachmentLifecycle(socket, stream, options.signal);
 
   const exit: Promise<ShellEnd> = stream.exit.then(
-    async (payload) => {
-      await close();
+    (payload): ShellEnd => {
+      // The outcome is known: report it now. The socket's closing handshake (phoenix waits for the server's close,
+      // ~150 ms) finishes in the background and holds nothing once done.
+      void close();
       return payload === undefined
         ? { state: 'detached', offset: stream.offset() ?? options.offset ?? 0 }
         : { state: 'exited', exitCode: payload.exit_code, signal: payload.signal, outputBytes: payload.output_bytes };
     },
-    async (error: unknown) => {
-      await close();
+    (error: unknown) => {
+      void close();
       throw error;
     },
   );
