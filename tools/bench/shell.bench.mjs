@@ -21,7 +21,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rigBin = join(root, 'apps/cli/bin/rig.mjs');
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 500);
 const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 100);
-const ECHO_PROGRAM = 'stty raw -echo; exec cat';
+// `echo BENCH""READY` prints BENCHREADY only when run remotely: a terminal's local echo of the typed line (before
+// rig or ssh switched it to raw mode) shows the quotes, so it can never be mistaken for the program being ready.
+const ECHO_PROGRAM = 'stty raw -echo; echo BENCH""READY; exec cat';
+const READY = 'BENCHREADY';
 const { spawn: spawnPty } = await import('node-pty');
 
 const work = mkdtempSync(join(tmpdir(), 'rig-bench-shell-'));
@@ -97,7 +100,9 @@ async function keystrokes(label, file, args, setup) {
       waiter = { marker, resolve: () => (clearTimeout(timer), resolvePromise()) };
     });
   if (setup) pty.write(setup);
-  // Ready when a probe comes back (the echo program is running, every hop is connected).
+  // Ready once the echo program runs on the far side (rig's or ssh's terminal is raw by then), then once a probe
+  // comes back through every hop.
+  await waitFor(READY, 30_000);
   for (let i = 0; ; i++) {
     buffer = '';
     pty.write('#');
