@@ -34,8 +34,8 @@ describe('a shell attachment through a connection cut every 500 ms', () => {
     shell.onConnectionChange((state) => {
       if (state === 'reconnecting') reconnects += 1;
     });
-    // Paced by the shell's own read loop (a few seconds), so the stream is cut many times while it flows.
-    await shell.write('seq 1 100000 | while read -r n; do echo "$n"; done; exit\n');
+    // Paced: a 0.6 s pause every 10,000 lines spans at least one 500 ms cut each time, however fast the machine.
+    await shell.write('seq 1 100000 | while read -r n; do echo "$n"; [ $((n % 10000)) -eq 0 ] && sleep 0.6; done; exit\n');
     const cutter = setInterval(() => proxy.cutAll(), 500);
     teardown.push(() => Promise.resolve(clearInterval(cutter)));
 

@@ -136,7 +136,8 @@ describe('rig shell', () => {
       await run(term, 'echo ready', 'C1').catch((error: unknown) => {
         throw new Error(`${String(error)}\nrig's stderr: ${readFileSync(errFile, 'utf8')}`);
       });
-      term.pty.write('seq 1 100000 | while read -r n; do echo "n$n"; done; exit\r');
+      // A 0.6 s pause every 10,000 lines: the stream is cut mid-flow whatever the machine's speed.
+      term.pty.write('seq 1 100000 | while read -r n; do echo "n$n"; [ $((n % 10000)) -eq 0 ] && sleep 0.6; done; exit\r');
       cutter = setInterval(() => proxy.cutAll(), 500);
       expect(await term.exited).toBe(0);
     } finally {
