@@ -47,7 +47,8 @@ export function ensureBuilt(): void {
 const SLOTS = 2;
 const slotDir = join(tmpdir(), 'rig-e2e-process-slots');
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (signal 0). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -6,7 +6,7 @@ import { startFaultProxy, type FaultProxy } from '@max/fault-proxy';
 import { MaxClient } from '@max/rig-sdk';
 import type { IPty } from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, Harness, json } from './harness.js';
+import { binPath, Harness, isAlive, json } from './harness.js';
 import { expectJsonContract } from './json-contract.js';
 
 /**
@@ -235,16 +235,8 @@ describe('rig command', () => {
     expect(err).toBe('');
     expect(status).toBe('rig=141');
     // `sh -c 'echo $$; exec yes'`: the printed pid is yes's; it must be gone once rig is.
-    for (let i = 0; i < 200 && alive(Number(pid)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    expect(alive(Number(pid))).toBe(false);
+    for (let i = 0; i < 200 && isAlive(Number(pid)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(isAlive(Number(pid))).toBe(false);
   });
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
