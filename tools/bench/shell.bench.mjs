@@ -180,10 +180,19 @@ const best = async (label, command, args) => {
   return top;
 };
 const rateRows = [];
+/** Wall time of the same tool running `true` (best of 3): its fixed cost — start, connect, authenticate, end. */
+async function startup(command, args) {
+  let top = Infinity;
+  for (let i = 0; i < RUNS; i++) top = Math.min(top, (await throughput('startup', command, args, 0)).ms);
+  return top;
+}
 if (parts.has('rate')) {
-  rateRows.push(await best('cat', 'cat', [file]));
-  rateRows.push(await best('rig command', process.execPath, [rigBin, 'command', 'bench/web', '--', 'cat', file]));
-  if (ssh) rateRows.push(await best('ssh 127.0.0.1 cat', 'ssh', [...sshArgs, 'cat', file]));
+  rateRows.push({ ...(await best('cat', 'cat', [file])), startupMs: 0 });
+  rateRows.push({
+    ...(await best('rig command', process.execPath, [rigBin, 'command', 'bench/web', '--', 'cat', file])),
+    startupMs: await startup(process.execPath, [rigBin, 'command', 'bench/web', '--', 'true']),
+  });
+  if (ssh) rateRows.push({ ...(await best('ssh 127.0.0.1 cat', 'ssh', [...sshArgs, 'cat', file])), startupMs: await startup('ssh', [...sshArgs, 'true']) });
 }
 
 if (keyRows.length > 0) console.log(`keystroke round trip (${KEYSTROKES} single bytes, echoed by \`${ECHO_PROGRAM}\` in a PTY)`);
@@ -200,7 +209,8 @@ const cat = rateRows[0];
 const sshRate = rateRows.find((r) => r.label.startsWith('ssh'));
 for (const row of rateRows) {
   const vs = [`${(row.mbPerS / cat.mbPerS).toFixed(2)}× cat`, sshRate && row !== sshRate ? `${(row.mbPerS / sshRate.mbPerS).toFixed(2)}× ssh` : ''].filter(Boolean).join(', ');
-  console.log(`  ${row.label.padEnd(22)} ${row.mbPerS.toFixed(0).padStart(5)} MB/s  ${fmtMs(row.ms).padStart(7)}  ${vs}${row.peakRssMb ? `  peak RSS ${row.peakRssMb.toFixed(1)} MB` : ''}`);
+  const steady = row.startupMs > 0 ? `  (${(fileBytes / 1e6 / ((row.ms - row.startupMs) / 1000)).toFixed(0)} MB/s after its ${fmtMs(row.startupMs)} start-up)` : '';
+  console.log(`  ${row.label.padEnd(22)} ${row.mbPerS.toFixed(0).padStart(5)} MB/s  ${fmtMs(row.ms).padStart(7)}  ${vs}${row.peakRssMb ? `  peak RSS ${row.peakRssMb.toFixed(1)} MB` : ''}${steady}`);
 }
 const rigKeys = keyRows.find((r) => r.label === 'rig shell');
 const rigRate = rateRows.find((r) => r.label === 'rig command');
