@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -44,6 +44,22 @@ afterAll(async () => {
   if (binDir) rmSync(binDir, { recursive: true, force: true });
   await h?.close();
 });
+
+const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+
+/** Runs a shell script with the built rig on PATH and the logged-in config; resolves with its output. */
+async function runShell(shell: string, args: string[], extraEnv: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  const child = spawn(shell, args, {
+    env: { PATH: `${binDir}:${process.env['PATH'] ?? ''}`, HOME: configDir, RIG_CONFIG_DIR: configDir, RIG_CREDENTIAL_STORE: 'file', RIG_API_URL: h.apiUrl, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { stdout, stderr, code };
+}
 
 /** Runs bash with the sourced script and completes each word list; returns COMPREPLY per case and bash's stderr. */
 async function completeInBash(cases: readonly (readonly string[])[], env: Record<string, string> = {}): Promise<{ replies: string[][]; stderr: string; code: number | null }> {
@@ -119,6 +135,34 @@ describe('rig completion bash, sourced in a real bash', () => {
     }
     // The hanging platform was asked (and abandoned after the time box), not skipped.
     expect(hanging.length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!has('fish'))('fish: `complete -C` after sourcing the script offers commands and real app refs', async () => {
+    const script = ['rig completion fish | source', 'complete -C "rig cr"', 'echo ---', 'complete -C "rig status app "', 'echo ---', 'complete -C "rig config apply ./"'].join('; ');
+    const { stdout, stderr, code } = await runShell('fish', ['--no-config', '-c', script]);
+    expect({ stderr, code }).toEqual({ stderr: '', code: 0 });
+    const [commands, apps] = stdout.split('---\n').map((block) => block.split('\n').filter(Boolean).map((line) => line.split('\t')[0]));
+    expect(commands).toEqual(['create']);
+    expect([...(apps ?? [])].sort()).toEqual(['prod/api', 'prod/web', 'staging/worker']);
+  });
+
+  it.skipIf(!has('zsh'))('zsh: the script parses, and its function hands words to rig and candidates to _describe', async () => {
+    // compsys itself needs a terminal; its entry points are stubbed to print what the script hands them.
+    const script = [
+      'compdef() { :; }',
+      '_describe() { print -rl -- "${(@P)4}"; }',
+      '_files() { print -r -- FILES; }',
+      'source <(rig completion zsh)',
+      'words=(rig cr); CURRENT=2; _rig; print -r -- ---',
+      'words=(rig status app ""); CURRENT=4; _rig; print -r -- ---',
+      'words=(rig config apply ""); CURRENT=4; _rig',
+    ].join('\n');
+    const { stdout, stderr, code } = await runShell('zsh', ['-f', '-c', script]);
+    expect({ stderr, code }).toEqual({ stderr: '', code: 0 });
+    const [commands, apps, files] = stdout.split('---\n').map((block) => block.split('\n').filter(Boolean).map((line) => line.split(':')[0]));
+    expect(commands).toEqual(['create']);
+    expect([...(apps ?? [])].sort()).toEqual(['prod/api', 'prod/web', 'staging/worker']);
+    expect(files).toEqual(['FILES']);
   });
 
   it('prints a script for zsh and fish too, and refuses an unknown shell with exit 2', async () => {
