@@ -1,14 +1,18 @@
 // Bundles max-local with esbuild: dist/cli.mjs (the bin's entry) and dist/index.mjs (the package's
-// programmatic API). libsql and node-pty are native and stay external; everything else is inlined.
+// programmatic API). What package.json lists in `dependencies` — the native modules libsql and node-pty — stays
+// external and is installed with the package; everything else (Fastify, Ajv, ws, zod, jose, tar, @max/api-spec)
+// is a devDependency inlined here (docs/adr/0013-published-packages.md). The .d.ts comes at pack time
+// (scripts/build-types.mjs, `prepack`).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
+const { version, dependencies = {} } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
+const external = [...Object.keys(dependencies).flatMap((name) => [name, `${name}/*`]), '@libsql/*', 'pino-pretty'];
 
-await build({
+const result = await build({
   absWorkingDir: here,
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: 'dist',
@@ -21,7 +25,7 @@ await build({
   target: 'node20',
   conditions: ['@max/source'],
   // Native or optional modules that must be resolved at runtime from node_modules.
-  external: ['libsql', '@libsql/*', 'node-pty', 'pino-pretty'],
+  external,
   define: { __MAX_LOCAL_VERSION__: JSON.stringify(version) },
   // CJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
@@ -29,5 +33,17 @@ await build({
   },
   sourcemap: 'linked',
   legalComments: 'none',
+  metafile: true,
   logLevel: 'warning',
 });
+
+// Chunk names carry content hashes, so every change leaves the previous chunks behind. Remove what this build
+// did not write (after writing, not before: tests running meanwhile keep a complete dist), so neither the
+// package nor the disk collects dead 3 MB chunks. dist/types (made at prepack) is not esbuild's and stays.
+const written = new Set(Object.keys(result.metafile.outputs).map((file) => join(here, file)));
+const chunksDir = join(here, 'dist', 'chunks');
+for (const name of readdirSync(chunksDir)) {
+  const file = join(chunksDir, name);
+  if (!written.has(file)) rmSync(file, { force: true });
+}
+console.error(`built ${relative(here, join(here, 'dist'))}: ${written.size} files`);
