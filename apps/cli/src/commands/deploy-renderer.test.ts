@@ -1,7 +1,8 @@
 import type { BundleSummary, DeployEvent } from '@max/rig-sdk/node';
 import { describe, expect, it } from 'vitest';
 import { createTestIo } from '../../test/helpers/test-io.js';
-import { deployOutcomeExitCode, ExitCode, type DeployOutcome } from '../errors/exit-codes.js';
+import { deployOutcomeExitCode, type DeployOutcome } from '../errors/deploy-exit-code.js';
+import { ExitCode } from '../errors/exit-codes.js';
 import { DeployEventLineSchema } from '../json-contract/deploy-schemas.js';
 import { plainPalette } from '../output/colors.js';
 import { deployEventLine } from './deploy-events.js';

@@ -4,7 +4,7 @@ import { deploy, summarizeBundle, walkSourceTree, type BundleSummary, type Deplo
 import { parseAppRef } from '../app-ref.js';
 import type { CommandContext } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
-import { deployOutcomeExitCode } from '../errors/exit-codes.js';
+import { deployOutcomeExitCode } from '../errors/deploy-exit-code.js';
 import { formatDuration } from '../output/progress-bar.js';
 import { parseDurationFlag } from '../parse/parse-duration.js';
 import { openSession } from '../session.js';
@@ -49,6 +49,14 @@ async function dryRun(ctx: CommandContext, target: Target): Promise<void> {
   if (warning) ctx.out.warn(warning);
 }
 
+/** What Ctrl-C after the upload says: the deployment carries on, and how to watch it or see how it went. */
+function continuesNote(deploymentId: string, target: Target): string {
+  return (
+    `Stopped watching deployment ${deploymentId}; it carries on on the platform. ` +
+    `Follow it with \`rig logs build ${deploymentId} --follow\`; \`rig status app ${target.network}/${target.app}\` shows how it went.`
+  );
+}
+
 /** The failure message of each non-zero outcome (the SDK's description): what happened, what still serves, where to look. */
 function failure(result: DeployResult, target: Target, timeoutMs: number): CliError {
   const described = describeDeployFailure(result, target, { timeoutMs });
@@ -84,6 +92,12 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
   const onEvent = (event: DeployEvent): void => {
     if (event.type === 'bundled') summary = event.summary;
     if (event.type === 'app_created') appCreated = true;
+    // Once uploaded and finalized the deployment is the platform's: Ctrl-C only stops watching it. (Before that,
+    // Ctrl-C stops the upload, and the deployment never builds: a plain interruption.)
+    if (event.type === 'status' && event.state !== 'uploading' && ctx.interrupt) {
+      ctx.interrupt.quiet = true;
+      ctx.interrupt.note = continuesNote(event.deploymentId, target);
+    }
     if (renderer) renderer.handle(event);
     else ctx.out.line(deployEventLine(event));
   };

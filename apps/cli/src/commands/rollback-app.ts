@@ -2,7 +2,7 @@ import { classifyRelease, waitForRelease } from '@max/rig-sdk';
 import { parseAppRef } from '../app-ref.js';
 import type { CommandContext } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
-import { deployOutcomeExitCode, type DeployOutcome } from '../errors/exit-codes.js';
+import { deployOutcomeExitCode, type DeployOutcome } from '../errors/deploy-exit-code.js';
 import { parseDurationFlag } from '../parse/parse-duration.js';
 import { openSession } from '../session.js';
 import type { Invocation } from './command-def.js';

@@ -1,4 +1,3 @@
-import { outcomeExitCode, type DeployOutcome } from '@max/rig-sdk';
 /**
  * The exit codes of `rig`, in one registry (ARCHITECTURE.md §5). `docs/cli/exit-codes.md` is generated from
  * this list, and every error is mapped to one of these codes in `map-error.ts` — nowhere else.
@@ -182,8 +181,3 @@ export function exitCodeDocsUrl(code: number): string {
   return `${DOCS_BASE_URL}exit-codes.md${info ? `#${info.slug}` : ''}`;
 }
 
-/** How a deploy (or rollback) ended, as `rig deploy -o json` reports it (the SDK's classification). */
-export type { DeployOutcome };
-
-/** THE mapping from a deploy outcome to rig's exit code (docs/cli/exit-codes.md): the SDK's, shared with the Action. */
-export const deployOutcomeExitCode: (outcome: DeployOutcome) => number = outcomeExitCode;

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 function rigEnv(apiUrl = h.apiUrl): Record<string, string> {
   // Logins are per API URL: through another address (the fault proxy), the token comes from the environment.
-  const credential = apiUrl === h.apiUrl ? {} : { RIG_TOKEN: token };
+  const credential: Record<string, string> = apiUrl === h.apiUrl ? {} : { RIG_TOKEN: token };
   return { PATH: process.env['PATH'] ?? '', HOME: configDir, RIG_CONFIG_DIR: configDir, RIG_CREDENTIAL_STORE: 'file', RIG_API_URL: apiUrl, TERM: 'xterm-256color', ...credential };
 }
 
