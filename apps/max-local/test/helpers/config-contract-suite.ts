@@ -104,6 +104,28 @@ export function configContractSuite(tokens: () => SuiteTokens): void {
       expect((await call('GET', '/api/v1/networks/cfg/apps/nope/secrets', { token: read })).status).toBe(404);
     });
 
+    it('copyAppSecrets: 200 re-sealed on the platform, 422 for a key the source lacks, 404 for an unknown source', async () => {
+      const { call, deploy, read } = tokens();
+      await call('POST', '/api/v1/networks/cfg/secrets', { token: deploy, body: { secrets: { COPY_ME: 'contract-copy-value' } } });
+      const copied = await call<{ data: { key: string; digest: string }[] }>('POST', '/api/v1/networks/cfg/apps/web/secrets/copy', {
+        token: deploy,
+        body: { from: { network: 'cfg' }, keys: ['COPY_ME'] },
+      });
+      expect(copied.status).toBe(200);
+      expect(copied.body.data.map((s) => s.key)).toContain('COPY_ME');
+      expect(copied.text).not.toContain('contract-copy-value');
+      const missing = await call('POST', '/api/v1/networks/cfg/apps/web/secrets/copy', {
+        token: deploy,
+        body: { from: { network: 'cfg' }, keys: ['NOT_THERE'] },
+      });
+      expect(missing.status).toBeGreaterThanOrEqual(400);
+      const unknown = await call('POST', '/api/v1/networks/cfg/apps/web/secrets/copy', { token: deploy, body: { from: { network: 'nope-net' } } });
+      expect(unknown.status).toBe(404);
+      expect((await call('POST', '/api/v1/networks/cfg/apps/web/secrets/copy', { token: read, body: { from: { network: 'cfg' } } })).status).toBe(403);
+      await call('POST', '/api/v1/networks/cfg/apps/web/secrets/unset', { token: deploy, body: { keys: ['COPY_ME'] } });
+      await call('POST', '/api/v1/networks/cfg/secrets/unset', { token: deploy, body: { keys: ['COPY_ME'] } });
+    });
+
     it('getAppEnv: 200 with sources and secret digests, 404 for an unknown app', async () => {
       const { call, deploy, read } = tokens();
       const set = await call<{ data: { digest: string }[] }>('POST', '/api/v1/networks/cfg/apps/web/secrets', {
