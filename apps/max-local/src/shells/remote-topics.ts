@@ -159,13 +159,12 @@ export function shellTopicFamily(remote: RemoteAccess): TopicFamily {
       const { total, start, requested, data } = decided;
       const { live, record } = decided.found;
       const stream = live?.stream ?? null;
-      const check = { data };
       const onResized = (cols: number, rows: number): void => {
         context.push('resized', { cols, rows });
       };
       let reader: StreamReader | null = null;
       if (live) {
-        if (check.data.cols !== undefined && check.data.rows !== undefined) remote.resizeShell(live, check.data.cols, check.data.rows, onResized);
+        if (data.cols !== undefined && data.rows !== undefined) remote.resizeShell(live, data.cols, data.rows, onResized);
         live.resizeListeners.add(onResized);
         reader = remote.attachShell(live, requested);
       }
