@@ -57,6 +57,15 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** The pid holding a slot file; 0 when there is none (the holder may release it between our checks). */
+function slotHolder(path: string): number {
+  try {
+    return Number(readFileSync(path, 'utf8'));
+  } catch {
+    return 0;
+  }
+}
+
 async function acquireProcessSlot(): Promise<() => void> {
   mkdirSync(slotDir, { recursive: true });
   for (;;) {
@@ -69,7 +78,7 @@ async function acquireProcessSlot(): Promise<() => void> {
         return () => rmSync(path, { force: true });
       } catch {
         // Taken. A slot whose holder (a test worker) died is free again.
-        const holder = Number(existsSync(path) ? readFileSync(path, 'utf8') : '0');
+        const holder = slotHolder(path);
         if (holder > 0 && !isAlive(holder)) rmSync(path, { force: true });
       }
     }
