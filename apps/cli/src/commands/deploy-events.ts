@@ -51,6 +51,8 @@ export function deployEventLine(event: DeployEvent): DeployEventLine {
       return { type: 'build_log_gap', deployment_id: event.deploymentId, from_seq: event.fromSeq, to_seq: event.toSeq, reason: event.reason };
     case 'release_created':
       return { type: 'release_created', deployment_id: event.deploymentId, release: event.version };
+    case 'stabilizing':
+      return { type: 'stabilizing', deployment_id: event.deploymentId, release: event.release, second: event.second, seconds: event.seconds, ok: event.ok };
     case 'healthy':
       return { type: 'healthy', deployment_id: event.deploymentId, release: event.release, url: event.url };
     case 'failed':

@@ -54,6 +54,10 @@ export interface DeployRendererOptions {
  */
 export class DeployRenderer {
   private progress: ProgressReporter | undefined;
+  /** A stabilization countdown is drawn on the terminal's last line (cleared before any other line). */
+  private countdown = false;
+  /** The release whose stabilization window was announced (non-terminal: one line per window). */
+  private announced: number | undefined;
   private readonly p: Palette;
 
   constructor(private readonly options: DeployRendererOptions) {
@@ -105,6 +109,8 @@ export class DeployRenderer {
         return this.line(`${p.yellow('Warning:')} build log lines ${event.fromSeq}–${event.toSeq} are no longer available (${event.reason}).`);
       case 'release_created':
         return this.line(`Release v${event.version} created; starting it and waiting for its health check…`);
+      case 'stabilizing':
+        return this.stabilizing(event);
       case 'healthy':
         return this.line(`${p.green('✓')} ${this.options.target.network}/${this.options.target.app} is live${event.release !== null ? ` (release v${event.release})` : ''}.`);
       // The outcomes that fail: the command's error report says what happened and what still serves (once).
@@ -116,13 +122,38 @@ export class DeployRenderer {
     }
   }
 
-  /** Ctrl-C or an error: take the bar off the screen so the error line starts clean. */
+  /** Ctrl-C or an error: take the bar (or the countdown) off the screen so the next line starts clean. */
   abandon(): void {
     this.progress?.abandon();
     this.progress = undefined;
+    this.clearCountdown();
+  }
+
+  /**
+   * The stabilization window: traffic already goes to the new release, and the platform watches it for a while
+   * before the deploy counts as live. On a terminal a countdown redraws in place; otherwise one line says so.
+   */
+  private stabilizing(event: Extract<DeployEvent, { type: 'stabilizing' }>): void {
+    const what = `Watching release v${event.release} for ${event.seconds} s before it counts as live`;
+    if (!this.options.tty) {
+      if (this.announced === event.release) return;
+      this.announced = event.release;
+      return this.line(`${what} (it serves traffic already; a crash now rolls back)…`);
+    }
+    const left = Math.max(0, event.seconds - event.second);
+    if (!event.ok || left === 0) return this.clearCountdown();
+    this.options.stderr.write(`\r\u001b[2K${this.p.dim(`${what}: ${left} s left…`)}`);
+    this.countdown = true;
+  }
+
+  private clearCountdown(): void {
+    if (!this.countdown) return;
+    this.countdown = false;
+    this.options.stderr.write('\r\u001b[2K');
   }
 
   private line(text: string): void {
+    this.clearCountdown();
     if (this.progress) this.progress.log(text);
     else this.options.stderr.write(`${text}\n`);
   }

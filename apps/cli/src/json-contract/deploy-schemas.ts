@@ -91,6 +91,13 @@ export const DeployEventLineSchema = z.discriminatedUnion('type', [
   event('build_log', { deployment_id, seq: z.int(), ts: time, stream: openEnum(['stdout', 'stderr']), source: openEnum(['app', 'build', 'platform']), line: z.string() }),
   event('build_log_gap', { deployment_id, from_seq: z.int(), to_seq: z.int(), reason: z.string() }),
   event('release_created', { deployment_id, release: z.int() }),
+  event('stabilizing', {
+    deployment_id,
+    release: z.int(),
+    second: z.int().check(z.describe('This tick of the stabilization window (1-based, about one a second).')),
+    seconds: z.int().check(z.describe('Ticks in the window: the release counts as live after the last one.')),
+    ok: z.boolean().check(z.describe('False when the release’s process exited (the window ends there).')),
+  }),
   event('healthy', { deployment_id, release: z.nullable(z.int()), url: z.string() }),
   event('failed', { deployment_id, ...DeploymentFailureSchema.shape }),
   event('rolled_back', { deployment_id, release: z.nullable(z.int()), failure: z.nullable(DeploymentFailureSchema) }),

@@ -62,6 +62,11 @@ export type DeployEvent =
   | { type: 'build_log'; deploymentId: string; line: LogLine }
   | { type: 'build_log_gap'; deploymentId: string; fromSeq: number; toSeq: number; reason: string }
   | { type: 'release_created'; deploymentId: string; version: number }
+  /**
+   * A tick (about a second) of the new release's stabilization window: traffic goes to it already, and the platform
+   * watches its process for `seconds` before the deployment counts as live (`ok` false: it exited). Over channels only.
+   */
+  | { type: 'stabilizing'; deploymentId: string; release: number; second: number; seconds: number; ok: boolean }
   | { type: 'healthy'; deploymentId: string; url: string; release: number | null }
   | ({ type: 'failed'; deploymentId: string } & DeploymentFailure)
   | { type: 'rolled_back'; deploymentId: string; release: number | null; failure: DeploymentFailure | null }

@@ -1,6 +1,6 @@
 import type { MaxClient } from '../client.js';
 import { PushQueue } from '../core/push-queue.js';
-import { MaxAbortError, MaxNotFoundError, MaxTimeoutError, MaxValidationError } from '../errors/error-classes.js';
+import { MaxAbortError, MaxConnectionError, MaxNotFoundError, MaxTimeoutError, MaxValidationError } from '../errors/error-classes.js';
 import type { DeploymentWatchOptions } from '../resources/deployment-watch.js';
 import type { Deployment, DeploymentFailure, DeploymentState } from '../types.js';
 import { assertResourceName } from '../validation/resource-name.js';
@@ -274,6 +274,10 @@ export async function* deploy(client: DeployClient, options: DeployOptions): Asy
           yield { type: 'build_log_gap', deploymentId: id, fromSeq: item.fromSeq, toSeq: item.toSeq, reason: item.reason };
           continue;
         }
+        if (item.type === 'health_check') {
+          yield { type: 'stabilizing', deploymentId: id, release: item.release, second: item.attempt, seconds: item.maxAttempts, ok: item.ok };
+          continue;
+        }
         // The first state seen may repeat the one finalize answered (a watch starts from a snapshot).
         if (item.state !== state) {
           yield { type: 'status', deploymentId: id, state: item.state, previousState: item.previousState ?? state };
@@ -317,6 +321,15 @@ export async function* deploy(client: DeployClient, options: DeployOptions): Asy
         }
         yield { type: 'timeout', deploymentId: deployment.id, timeoutMs: options.timeoutMs ?? 0, state };
         return result('timed_out');
+      }
+      // The platform went away while we watched: say which deployment's outcome is now unknown.
+      if (deployment !== undefined && error instanceof MaxConnectionError && !options.signal?.aborted) {
+        throw new MaxConnectionError({
+          code: error.code,
+          message: `The platform became unreachable while deployment ${deployment.id} was ${state} (${error.message.replace(/\.$/, '')}); its outcome is unknown until the platform is back`,
+          details: { deployment_id: deployment.id, state },
+          cause: error,
+        });
       }
       if (options.signal?.aborted && !(error instanceof MaxAbortError)) {
         throw new MaxAbortError({

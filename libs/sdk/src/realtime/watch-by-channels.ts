@@ -2,7 +2,7 @@ import { topics } from '@max/api-spec';
 import * as z from 'zod/mini';
 import type { HttpCore } from '../core/http-core.js';
 import { PushQueue } from '../core/push-queue.js';
-import { MaxAbortError } from '../errors/error-classes.js';
+import { MaxAbortError, MaxConnectionError } from '../errors/error-classes.js';
 import { FINAL_STATES, type DeploymentWatchItem } from '../resources/deployment-watch.js';
 import { DeploymentFailureSchema } from '../schemas/deployment.js';
 import { DeploymentStateSchema } from '../schemas/deployment-state.js';
@@ -18,6 +18,13 @@ const SnapshotReplySchema = z.object({
     failure: z.nullable(DeploymentFailureSchema),
   }),
 });
+const HealthCheckEventSchema = z.object({
+  release: z.int(),
+  attempt: z.int(),
+  max_attempts: z.int(),
+  ok: z.boolean(),
+  message: z.string(),
+});
 const StateEventSchema = z.object({
   state: DeploymentStateSchema,
   previous_state: DeploymentStateSchema,
@@ -32,6 +39,14 @@ const StateEventSchema = z.object({
  */
 const LOG_DRAIN_GRACE_MS = 5_000;
 
+/** Errors of the REST probe: the platform itself is gone, not only the socket (a fallback to polling is no use). */
+const unreachable = new WeakSet<Error>();
+
+/** Whether a watch ended because the platform could not be reached over REST either. @internal */
+export function isPlatformUnreachable(error: unknown): boolean {
+  return error instanceof Error && unreachable.has(error);
+}
+
 /**
  * Follows a deployment on `deployment:<id>` and `logs:build:<id>` over one socket (the client's credential, in
  * the subprotocol). Items come in the order of {@link watchByPolling}: lines first, the final state last. The
@@ -42,7 +57,17 @@ const LOG_DRAIN_GRACE_MS = 5_000;
 export async function* watchByChannels(
   core: HttpCore,
   id: string,
-  options: { afterSeq: number; signal: AbortSignal | undefined; onSeq: (seq: number) => void },
+  options: {
+    afterSeq: number;
+    signal: AbortSignal | undefined;
+    onSeq: (seq: number) => void;
+    /**
+     * Asks the platform over REST whether it is still there (e.g. reads the deployment). Called when the socket
+     * drops: if the platform cannot be reached either, the watch ends with that error at once instead of
+     * reconnecting for as long as the caller would wait.
+     */
+    probe?: () => Promise<unknown>;
+  },
 ): AsyncGenerator<DeploymentWatchItem, void, undefined> {
   const { socket, channels } = await openSocket(core);
   const out = new PushQueue<DeploymentWatchItem>();
@@ -109,12 +134,35 @@ export async function* watchByChannels(
     const { state, previous_state: previousState, release, failure } = parsed.data;
     onState({ type: 'state', state, previousState, release, failure });
   });
+  states.on('health_check', (payload) => {
+    const parsed = HealthCheckEventSchema.safeParse(payload);
+    if (!parsed.success || finalItem !== undefined) return;
+    const { release, attempt, max_attempts: maxAttempts, ok, message } = parsed.data;
+    out.push({ type: 'health_check', release, attempt, maxAttempts, ok, message });
+  });
   states.onClose((error) => {
     if (error !== undefined) out.end(toMaxError(channels, error, stateTopic));
     // A clean close comes after the final state; anything else would leave the watch waiting, so end it.
     else if (finalItem === undefined) out.end(toMaxError(channels, new Error('the deployment channel closed before a final state'), stateTopic));
   });
   states.join().catch(() => undefined);
+
+  // A dropped socket is usually a blip (phoenix reconnects), but a platform that died must not keep a deploy
+  // waiting for minutes: when the socket drops, ask over REST once; unreachable there too ends the watch now.
+  let probing = false;
+  const stopProbing = socket.onStateChange((state) => {
+    if (state.status !== 'reconnecting' || probing || options.probe === undefined || out.ended) return;
+    probing = true;
+    options
+      .probe()
+      .catch((error: unknown) => {
+        if (error instanceof MaxConnectionError) {
+          unreachable.add(error);
+          out.end(error);
+        }
+      })
+      .finally(() => (probing = false));
+  });
 
   const onAbort = (): void =>
     out.end(new MaxAbortError({ code: 'aborted', message: `Watching deployment ${id} was aborted`, cause: options.signal?.reason }));
@@ -125,6 +173,7 @@ export async function* watchByChannels(
     yield* out;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    stopProbing();
     if (graceTimer !== undefined) clearTimeout(graceTimer);
     logs.items.end();
     await Promise.allSettled([logs.channel.leave(), states.leave()]);

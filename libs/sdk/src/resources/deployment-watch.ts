@@ -1,8 +1,8 @@
 import type { DeploymentFailure, DeploymentState, LogLine } from '../types.js';
 
 /**
- * One item of `deployments.watch`: a state change, a build log line, or a range of build log lines the platform
- * no longer holds.
+ * One item of `deployments.watch`: a state change, a build log line, a range of build log lines the platform
+ * no longer holds, or a tick of the new release's stabilization window.
  *
  * @example
  * ```ts
@@ -24,7 +24,21 @@ export type DeploymentWatchItem =
       failure: DeploymentFailure | null;
     }
   | { type: 'log'; line: LogLine }
-  | { type: 'log_gap'; fromSeq: number; toSeq: number; reason: string };
+  | { type: 'log_gap'; fromSeq: number; toSeq: number; reason: string }
+  | {
+      /**
+       * One tick (about a second) of the new release's stabilization window, after traffic switched to it: the
+       * platform watches the process for `maxAttempts` ticks before the deployment counts as `running`. Only over
+       * channels (polling sees the window as `releasing`).
+       */
+      type: 'health_check';
+      release: number;
+      attempt: number;
+      maxAttempts: number;
+      /** False when the process exited (the window ends at that tick). */
+      ok: boolean;
+      message: string;
+    };
 
 /**
  * Options of `deployments.watch`.

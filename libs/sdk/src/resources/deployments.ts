@@ -3,7 +3,7 @@ import { callOperation } from '../core/operation.js';
 import { Paginated } from '../core/paginated.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { MaxAbortError, MaxNotFoundError, MaxPermissionError } from '../errors/error-classes.js';
-import { watchByChannels } from '../realtime/watch-by-channels.js';
+import { isPlatformUnreachable, watchByChannels } from '../realtime/watch-by-channels.js';
 import { DeploymentPageSchema, DeploymentSchema } from '../schemas/deployment.js';
 import { LogPageSchema } from '../schemas/log-line.js';
 import type { Deployment, DeploymentCreate, DeploymentState } from '../types.js';
@@ -171,7 +171,12 @@ export class DeploymentsResource {
     let lastState: DeploymentState | undefined;
     if ((options.transport ?? 'channels') === 'channels') {
       try {
-        const items = watchByChannels(this.#core, id, { afterSeq, signal, onSeq: (seq) => (afterSeq = seq) });
+        const items = watchByChannels(this.#core, id, {
+          afterSeq,
+          signal,
+          onSeq: (seq) => (afterSeq = seq),
+          probe: () => this.get(id, signal ? { signal } : undefined),
+        });
         for await (const item of items) {
           if (item.type === 'state') lastState = item.state;
           yield item;
@@ -182,6 +187,8 @@ export class DeploymentsResource {
         // module missing) is worth a second road.
         if (signal?.aborted || error instanceof MaxAbortError) throw error;
         if (error instanceof MaxNotFoundError || error instanceof MaxPermissionError) throw error;
+        // The socket dropped and REST could not reach the platform either: polling would only fail the same way.
+        if (isPlatformUnreachable(error)) throw error;
       }
     }
     const source: PollingSource = {
