@@ -293,6 +293,57 @@ describe('networks and apps', () => {
   });
 });
 
+describe('apps of every network (listAllApps)', () => {
+  type AppPage = { data: { network: string; name: string }[]; next_cursor: string | null };
+  const names = (page: AppPage) => page.data.map((a) => `${a.network}/${a.name}`);
+
+  it('one list across networks: by network, then sort within each; cursor pages, q, network filter', async () => {
+    for (const [network, apps] of [['every-b', ['y', 'x']], ['every-a', ['z', 'x']], ['every-c', []]] as const) {
+      await t.call('POST', '/api/v1/networks', { token: admin, body: { name: network } });
+      for (const name of apps) await t.call('POST', `/api/v1/networks/${network}/apps`, { token: admin, body: { name } });
+    }
+    const mine = (page: AppPage) => names(page).filter((n) => n.startsWith('every-'));
+    const all = await t.call<AppPage>('GET', '/api/v1/apps?limit=5000', { token: admin });
+    expect(all.status).toBe(200);
+    expect(mine(all.body)).toEqual(['every-a/x', 'every-a/z', 'every-b/x', 'every-b/y']);
+    expect(all.body.next_cursor).toBeNull();
+    const desc = await t.call<AppPage>('GET', '/api/v1/apps?sort=-name&network=every-a', { token: admin });
+    expect(names(desc.body)).toEqual(['every-a/z', 'every-a/x']);
+    // Pages of one across the network boundary: nothing lost, nothing repeated, also with an insert in between.
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: AppPage } = await t.call<AppPage>('GET', `/api/v1/apps?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: admin });
+      walked.push(...names(page.body));
+      cursor = page.body.next_cursor;
+      if (walked.includes('every-a/z') && !walked.includes('every-b/x')) {
+        await t.call('POST', '/api/v1/networks/every-a/apps', { token: admin, body: { name: 'a-late' } });
+      }
+    } while (cursor !== null);
+    expect(walked.filter((n) => n.startsWith('every-'))).toEqual(['every-a/x', 'every-a/z', 'every-b/x', 'every-b/y']);
+    expect(new Set(walked).size).toBe(walked.length);
+    const filtered = await t.call<AppPage>('GET', '/api/v1/apps?q=y', { token: admin });
+    expect(mine(filtered.body)).toEqual(['every-b/y']);
+  });
+
+  it('errors: unknown network 404, a cursor of another list or sort 422, over-large page 422, no token 401', async () => {
+    expect((await t.call('GET', '/api/v1/apps?network=every-none', { token: admin })).status).toBe(404);
+    const perNetwork = await t.call<AppPage>('GET', '/api/v1/networks/every-a/apps?limit=1', { token: admin });
+    const foreign = await t.call<{ error: { details: { fields: { path: string }[] } } }>(
+      'GET',
+      `/api/v1/apps?cursor=${perNetwork.body.next_cursor ?? ''}`,
+      { token: admin },
+    );
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.details.fields[0]?.path).toBe('/query/cursor');
+    const first = await t.call<AppPage>('GET', '/api/v1/apps?limit=1', { token: admin });
+    expect((await t.call('GET', `/api/v1/apps?sort=-name&cursor=${first.body.next_cursor ?? ''}`, { token: admin })).status).toBe(422);
+    expect((await t.call('GET', `/api/v1/networks/every-a/apps?cursor=${first.body.next_cursor ?? ''}`, { token: admin })).status).toBe(422);
+    expect((await t.call('GET', '/api/v1/apps?limit=5001', { token: admin })).status).toBe(422);
+    expect((await t.call('GET', '/api/v1/apps')).status).toBe(401);
+  });
+});
+
 describe('idempotency', () => {
   it('replays the stored response for the same key and body; 409 for a different body', async () => {
     const headers = { 'idempotency-key': 'create-idem-1' };

@@ -117,6 +117,11 @@ describe('OIDC exchange', () => {
     expect((await t.call('POST', '/api/v1/networks/prod/apps', { token, body: { name: 'pr-7' } })).status).toBe(201);
     const networks = await t.call<{ data: { name: string }[] }>('GET', '/api/v1/networks', { token });
     expect(networks.body.data.map((n) => n.name)).toEqual(['prod']);
+    // Every app of every network: only its own network's.
+    const apps = await t.call<{ data: { network: string }[] }>('GET', '/api/v1/apps?limit=5000', { token });
+    expect(apps.status).toBe(200);
+    expect(apps.body.data.length).toBeGreaterThan(0);
+    expect(apps.body.data.every((a) => a.network === 'prod')).toBe(true);
     const events = await t.call<EventPage>('GET', '/api/v1/events?limit=200', { token });
     expect(events.status).toBe(200);
     expect(events.body.data.length).toBeGreaterThan(0);
@@ -134,6 +139,7 @@ describe('OIDC exchange', () => {
       ['POST', '/api/v1/networks/other/apps/web/vars', { vars: { MODE: 'ci' } }],
       ['GET', '/api/v1/networks/other/apps/web/env', undefined],
       ['GET', '/api/v1/events?network=other', undefined],
+      ['GET', '/api/v1/apps?network=other', undefined],
       ['GET', '/api/v1/config/export?network=other', undefined],
       ['POST', '/api/v1/config/plan', { document: { version: 1, networks: [{ name: 'other' }] } }],
       ['POST', '/api/v1/config/apply', { document: { version: 1, networks: [{ name: 'prod' }, { name: 'other' }] } }],

@@ -27,7 +27,7 @@ export {
 export type { AuthResource, DevicePollProgress, OidcTokenProviderOptions, WaitForDeviceTokenOptions } from './resources/auth.js';
 export type { ApiTokenListParams, ApiTokensResource } from './resources/api-tokens.js';
 export type { TrustPoliciesResource } from './resources/trust-policies.js';
-export type { AppListParams, AppsResource } from './resources/apps.js';
+export type { AllAppsListParams, AppListParams, AppsResource } from './resources/apps.js';
 export type { ConfigApplyParams, ConfigExportParams, ConfigPlanParams, ConfigResource } from './resources/config.js';
 export type { DashboardParams, DashboardResource } from './resources/dashboard.js';
 export type { EnvListParams, EnvScope } from './resources/env-scope.js';

@@ -92,6 +92,10 @@ describe('SDK against max-local', () => {
     expect(created).toMatchObject({ name: 'web', network: 'it-apps', status: 'created', current_release: null });
     await sdk.apps.create('it-apps', { name: 'api' });
     expect((await sdk.apps.list('it-apps').toArray()).map((a) => a.name)).toEqual(['api', 'web']);
+    // Every network's apps in one list, walked page by page (limit 1) and filtered to one network.
+    const everywhere = await sdk.apps.listAll({ network: 'it-apps', limit: 1 }).toArray();
+    expect(everywhere.map((a) => `${a.network}/${a.name}`)).toEqual(['it-apps/api', 'it-apps/web']);
+    expect(await rejection(sdk.apps.listAll({ network: 'it-none' }).toArray())).toBeInstanceOf(MaxNotFoundError);
     expect((await sdk.apps.update('it-apps', 'web', { health_check_path: '/ready' })).health_check_path).toBe('/ready');
     expect((await sdk.apps.get('it-apps', 'web')).health_check_path).toBe('/ready');
 

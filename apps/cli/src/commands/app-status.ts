@@ -1,9 +1,11 @@
-import type { App } from '@max/rig-sdk';
 import { parseAppRef } from '../app-ref.js';
 import type { CommandContext } from '../context.js';
 import { openSession } from '../session.js';
 import type { Invocation } from './command-def.js';
 import { apiSort, appColumns, stringOption } from './views.js';
+
+/** The largest page `GET /api/v1/apps` serves. */
+const ALL_APPS_PAGE = 5000;
 
 /** `rig status app [ref]`: one app, the apps of `--network`, or the apps of every network. */
 export async function run(ctx: CommandContext, invocation: Invocation): Promise<void> {
@@ -19,9 +21,8 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
   const q = stringOption(invocation.options['filter']);
   const sort = apiSort(invocation.options['sort']);
   const query = { ...(q !== undefined ? { q } : {}), ...(sort ? { sort } : {}) };
-  const networks = networkFlag !== undefined ? [networkFlag] : (await client.networks.list({}, { signal }).toArray()).map((n) => n.name);
-  const apps: App[] = [];
-  for (const network of networks) apps.push(...(await client.apps.list(network, query, { signal }).toArray()));
+  // One request for every app of every network (pages of up to 5,000), however many networks there are.
+  const apps = await client.apps.listAll({ ...query, ...(networkFlag !== undefined ? { network: networkFlag } : {}), limit: ALL_APPS_PAGE }, { signal }).toArray();
   const where = networkFlag !== undefined ? ` in ${networkFlag}` : '';
   ctx.out.list(apps, appColumns, { empty: q ? `No apps${where} match "${q}".` : `No apps${where} yet. Create one with \`rig create app <network>/<app>\`.` });
 }

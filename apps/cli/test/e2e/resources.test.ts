@@ -228,6 +228,32 @@ describe('failure classes', () => {
   });
 });
 
+describe('status app at scale', () => {
+  it('across 40 networks is one request (not one per network), in network then app order', async () => {
+    const token = await h.apiToken();
+    const post = async (path: string, body: unknown): Promise<void> => {
+      const res = await fetch(`${h.apiUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status, path).toBe(201);
+    };
+    const networks = Array.from({ length: 40 }, (_, i) => `scale-${String(i).padStart(2, '0')}`);
+    for (const network of networks) {
+      await post('/api/v1/networks', { name: network });
+      await post(`/api/v1/networks/${network}/apps`, { name: 'web' });
+    }
+    const result = ok(await rig('status', 'app', '--verbose', '--json'));
+    const requests = result.stderr.split('\n').filter((line) => line.startsWith('> '));
+    expect(requests, result.stderr).toHaveLength(1);
+    expect(requests[0]).toMatch(/^> GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/apps\?limit=5000$/);
+    const apps = json<App[]>(result.stdout).filter((a) => a.network.startsWith('scale-'));
+    expect(apps.map((a) => `${a.network}/${a.name}`)).toEqual(networks.map((n) => `${n}/web`));
+    // --network keeps to one network, still one request.
+    const one = ok(await rig('status', 'app', '--network', 'scale-07', '--verbose', '--json'));
+    expect(one.stderr.split('\n').filter((line) => line.startsWith('> '))).toHaveLength(1);
+    expect(json<App[]>(one.stdout).map((a) => `${a.network}/${a.name}`)).toEqual(['scale-07/web']);
+    expect((await rig('status', 'app', '--network', 'scale-none')).code).toBe(4);
+  }, 60_000);
+});
+
 it('every JSON output of this file satisfies its published schema', () => {
   h.assertJsonContracts();
 });

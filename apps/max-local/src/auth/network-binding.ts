@@ -51,6 +51,7 @@ const RULES: Partial<Record<OperationId, BindingRule>> = {
   uploadBlob: { kind: 'free' },
   listNetworks: { kind: 'filter' },
   listEvents: { kind: 'query' },
+  listAllApps: { kind: 'query' },
   listShells: { kind: 'query' },
   listRuns: { kind: 'query' },
   exportConfig: { kind: 'query' },

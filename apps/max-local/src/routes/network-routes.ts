@@ -51,6 +51,18 @@ export function appRoutes({ platform }: RouteDeps): RouteTable {
       });
       return { status: 200, body: { data: page.items.map(wire), next_cursor: page.nextCursor } };
     },
+    // One request for every app of every network (`rig status app`); a bound credential's `network` is filled in
+    // by its binding rule (`query`), so it sees its own network only.
+    listAllApps: ({ query, principal }) => {
+      const page = platform.apps.listAll(principal.user.id, {
+        q: query.q,
+        network: query.network,
+        sort: query.sort ?? 'name',
+        limit: query.limit ?? 50,
+        cursor: query.cursor,
+      });
+      return { status: 200, body: { data: page.items.map(wire), next_cursor: page.nextCursor } };
+    },
     createApp: ({ params, body, principal }) => ({
       status: 201,
       body: wire(platform.apps.create(principal.user.id, actorOf(principal), params.network, body)),

@@ -5,7 +5,7 @@ import type { ServiceContext } from './context.js';
 import type { EventActor } from './event-log.js';
 import { assertDescription, assertHealthCheckPath, assertName } from './names.js';
 import type { NetworkService } from './networks.js';
-import { keyset, paginate, type PageRequest } from './pagination.js';
+import { keyset, keysetInGroups, paginate, paginateInGroups, type PageRequest } from './pagination.js';
 
 export type AppStatus = 'created' | 'deploying' | 'running' | 'crashed' | 'stopped';
 
@@ -132,6 +132,36 @@ export class AppService {
     );
     const page = paginate(rows, query);
     return { items: page.rows.map((row) => toApp(row, networkName)), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The apps of every network of the user (or of `network` only) in one list: by network name, then in the
+   * requested order within each network. One query, whatever the number of networks.
+   */
+  listAll(
+    userId: string,
+    query: { q?: string | undefined; network?: string | undefined } & PageRequest,
+  ): { items: App[]; nextCursor: string | null } {
+    const ks = keysetInGroups(query, 'a', 'n.name');
+    const where = ['n.user_id = ?', ks.where];
+    const params: (string | number)[] = [userId, ...ks.params];
+    if (query.network !== undefined) {
+      // A network that is not there (or not the caller's) is a 404, as its own list answers.
+      where.push('n.id = ?');
+      params.push(this.#networks.require(userId, query.network).id);
+    }
+    if (query.q) {
+      where.push('instr(a.name, ?) > 0');
+      params.push(query.q.toLowerCase());
+    }
+    params.push(query.limit + 1);
+    const rows = this.#ctx.db.all<AppRow & { network_name: string }>(
+      `SELECT a.*, n.name AS network_name FROM apps a JOIN networks n ON n.id = a.network_id
+       WHERE ${where.join(' AND ')} ORDER BY ${ks.orderBy} LIMIT ?`,
+      params,
+    );
+    const page = paginateInGroups(rows, query, (row) => row.network_name);
+    return { items: page.rows.map((row) => toApp(row, row.network_name)), nextCursor: page.nextCursor };
   }
 
   update(userId: string, actor: EventActor, networkName: string, appName: string, patch: AppPatch): App {

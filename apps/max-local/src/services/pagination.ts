@@ -16,6 +16,8 @@ interface CursorPayload {
   v: string | number;
   /** Id of that row: the tie-breaker that makes keyset pagination stable under inserts. */
   id: string;
+  /** The group (e.g. network name) of that row, for lists ordered by group first (`keysetInGroups`). */
+  g?: string;
 }
 
 /** A cursor that does not decode, or was issued for another sort order. */
@@ -23,11 +25,13 @@ export const invalidCursor = (): ReturnType<typeof validationFailed> =>
   validationFailed([{ path: '/query/cursor', message: 'is not a cursor returned by this list with this sort order' }]);
 
 /** Opaque cursor: base64url of a small JSON document (opaque by contract, not by secrecy). */
-export function encodeCursor(sort: Sort, value: string | number, id: string): string {
-  return Buffer.from(JSON.stringify({ s: sort, v: value, id } satisfies CursorPayload)).toString('base64url');
+export function encodeCursor(sort: Sort, value: string | number, id: string, group?: string): string {
+  const payload: CursorPayload = group === undefined ? { s: sort, v: value, id } : { s: sort, v: value, id, g: group };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: Sort): CursorPayload {
+/** `grouped`: the cursor must carry a group (and must not otherwise): a cursor of one list never fits the other. */
+export function decodeCursor(cursor: string, sort: Sort, grouped = false): CursorPayload {
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -39,7 +43,8 @@ export function decodeCursor(cursor: string, sort: Sort): CursorPayload {
     payload === null ||
     (payload as CursorPayload).s !== sort ||
     typeof (payload as CursorPayload).id !== 'string' ||
-    typeof (payload as CursorPayload).v !== (sort.endsWith('name') ? 'string' : 'number')
+    typeof (payload as CursorPayload).v !== (sort.endsWith('name') ? 'string' : 'number') ||
+    (grouped ? typeof (payload as CursorPayload).g !== 'string' : (payload as CursorPayload).g !== undefined)
   ) {
     throw invalidCursor();
   }
@@ -76,4 +81,39 @@ export function paginate<Row extends { id: string; name: string; created_at: num
   const last = kept[kept.length - 1] as Row;
   const value = page.sort.endsWith('name') ? last.name : last.created_at;
   return { rows: kept, nextCursor: encodeCursor(page.sort, value, last.id) };
+}
+
+/**
+ * Keyset pagination over (group ASC, sort column, id), e.g. the apps of every network: grouped by network name
+ * (always ascending), and within a network in the requested order. `group` is an SQL expression from code.
+ */
+export function keysetInGroups(
+  page: PageRequest,
+  alias: string,
+  group: string,
+): { where: string; params: (string | number)[]; orderBy: string } {
+  const inner = keyset({ ...page, cursor: undefined }, alias);
+  const orderBy = `${group} ASC, ${inner.orderBy}`;
+  if (!page.cursor) return { where: '1 = 1', params: [], orderBy };
+  const after = decodeCursor(page.cursor, page.sort, true);
+  const column = `${alias}.${page.sort.replace('-', '')}`;
+  const cmp = page.sort.startsWith('-') ? '<' : '>';
+  return {
+    where: `(${group} > ? OR (${group} = ? AND (${column} ${cmp} ? OR (${column} = ? AND ${alias}.id ${cmp} ?))))`,
+    params: [after.g ?? '', after.g ?? '', after.v, after.v, after.id],
+    orderBy,
+  };
+}
+
+/** {@link paginate} for {@link keysetInGroups}: the next cursor carries the last row's group too. */
+export function paginateInGroups<Row extends { id: string; name: string; created_at: number }>(
+  rows: Row[],
+  page: PageRequest,
+  groupOf: (row: Row) => string,
+): { rows: Row[]; nextCursor: string | null } {
+  if (rows.length <= page.limit) return { rows, nextCursor: null };
+  const kept = rows.slice(0, page.limit);
+  const last = kept[kept.length - 1] as Row;
+  const value = page.sort.endsWith('name') ? last.name : last.created_at;
+  return { rows: kept, nextCursor: encodeCursor(page.sort, value, last.id, groupOf(last)) };
 }

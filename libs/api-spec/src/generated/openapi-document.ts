@@ -1528,6 +1528,83 @@ export const openapiDocument: OpenApiDocument = {
         }
       }
     },
+    "/api/v1/apps": {
+      "get": {
+        "operationId": "listAllApps",
+        "summary": "List the apps of every network",
+        "description": "The caller's apps across all their networks in one list: ordered by network name, then by `sort` within\neach network. Pages may hold up to 5,000 apps, so an overview of every app is one request whatever the\nnumber of networks. A network-bound credential (OIDC) sees only its network.\n",
+        "tags": [
+          "Apps"
+        ],
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Page size.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 5000,
+              "default": 50
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "name": "network",
+            "in": "query",
+            "required": false,
+            "description": "Only the apps of this network (404 when the caller has no such network).",
+            "schema": {
+              "$ref": "#/components/schemas/ResourceName"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/NameQuery"
+          },
+          {
+            "$ref": "#/components/parameters/Sort"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of apps.",
+            "headers": {
+              "x-request-id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AppPage"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "default": {
+            "$ref": "#/components/responses/UnexpectedError"
+          }
+        }
+      }
+    },
     "/api/v1/networks/{network}/apps": {
       "parameters": [
         {

@@ -27,6 +27,21 @@ export interface AppListParams {
 }
 
 /**
+ * Filters and order for `apps.listAll`: those of `apps.list`, a `network` to keep to, and pages up to 5,000.
+ *
+ * @example
+ * ```ts
+ * const params: AllAppsListParams = { q: 'api', limit: 5000 };
+ * ```
+ */
+export interface AllAppsListParams extends Omit<AppListParams, 'limit'> {
+  /** Only the apps of this network. */
+  network?: string;
+  /** Page size (1..5000, server default 50). Iteration still walks every page. */
+  limit?: number;
+}
+
+/**
  * Apps inside a network: `client.apps`.
  *
  * @example
@@ -79,6 +94,28 @@ export class AppsResource {
       return callOperation(this.#core, 'get', '/api/v1/networks/{network}/apps', {
         operation: 'apps.list',
         params: { network },
+        query: { ...filters, ...(cursor === undefined ? {} : { cursor }) },
+        responseSchema: AppPageSchema,
+        options,
+      });
+    }, startCursor);
+  }
+
+  /**
+   * Lists the apps of every network, lazily, across pages: by network name, then in `sort` order within each.
+   * With `limit: 5000` an overview of thousands of apps is one request, however many networks hold them.
+   *
+   * @example
+   * ```ts
+   * const apps = await client.apps.listAll({ limit: 5000 }).toArray();
+   * ```
+   */
+  listAll(params: AllAppsListParams = {}, options?: RequestOptions): Paginated<App> {
+    const { cursor: startCursor, ...filters } = params;
+    return new Paginated(async (cursor) => {
+      if (filters.network !== undefined) assertResourceName(filters.network, '/query/network', 'network');
+      return callOperation(this.#core, 'get', '/api/v1/apps', {
+        operation: 'apps.listAll',
         query: { ...filters, ...(cursor === undefined ? {} : { cursor }) },
         responseSchema: AppPageSchema,
         options,
