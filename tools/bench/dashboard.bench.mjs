@@ -1,17 +1,17 @@
-// `rig status dashboard -o json` on a seeded account (1,000 apps across 50 networks), against `rig whoami -o json`
-// as the fixed cost of one authenticated request, measured in the same run. The same timing at 100 apps across
-// 5 networks shows how the dashboard scales: the ratio of the two medians should stay near 1 (one request, a
-// constant number of queries), and at most the 10× of linear growth.
+// `rig status dashboard -o json` and `rig status app -o json` on a seeded account (5,000 apps across 250
+// networks), against `rig whoami -o json` as the fixed cost of one authenticated request, measured in the same run.
+// Target (issue 11): both ≤ 1.5× whoami at 5,000 apps — one request each, whatever the number of networks. The
+// same timing at 100 apps across 5 networks shows how each scales with the number of apps.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { printTable, summarize } from './stats.mjs';
+import { printTable, summarize, target } from './stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rig = join(root, 'apps/cli/bin/rig.mjs');
-const runs = Number(process.env.BENCH_RUNS ?? 20);
+const runs = Number(process.env.BENCH_RUNS ?? 15);
 const { startMaxLocal, createApiToken } = await import(pathToFileURL(join(root, 'apps/max-local/dist/index.mjs')).href);
 
 function run(args, env) {
@@ -24,16 +24,6 @@ function run(args, env) {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolvePromise(out) : reject(new Error(`${args.join(' ')} exited ${code}: ${err}`))));
   });
-}
-
-async function time(args, env) {
-  const samples = [];
-  for (let i = 0; i < runs + 2; i++) {
-    const t0 = process.hrtime.bigint();
-    await run(args, env);
-    if (i >= 2) samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return summarize(samples);
 }
 
 /** Seeds through the REST API, a few requests in flight at a time. */
@@ -50,8 +40,8 @@ async function seed(url, token, networks, appsPerNetwork) {
     const network = `net-${String(n).padStart(3, '0')}`;
     await post('/networks', { name: network });
     const names = Array.from({ length: appsPerNetwork }, (_, a) => `app-${String(a).padStart(3, '0')}`);
-    for (let i = 0; i < names.length; i += 8) {
-      await Promise.all(names.slice(i, i + 8).map((name) => post(`/networks/${network}/apps`, { name })));
+    for (let i = 0; i < names.length; i += 10) {
+      await Promise.all(names.slice(i, i + 10).map((name) => post(`/networks/${network}/apps`, { name })));
     }
   }
 }
@@ -69,11 +59,26 @@ async function measure(networks, appsPerNetwork) {
     const doc = JSON.parse(await run([rig, 'status', 'dashboard', '-o', 'json'], env));
     const apps = doc.counts?.apps ?? doc.apps?.length;
     if (apps !== networks * appsPerNetwork) throw new Error(`dashboard counted ${apps} apps, expected ${networks * appsPerNetwork}`);
-    const whoami = { name: 'rig whoami -o json', stats: await time([rig, 'whoami', '-o', 'json'], env) };
-    const dashboard = { name: `rig status dashboard -o json (${networks * appsPerNetwork} apps)`, stats: await time([rig, 'status', 'dashboard', '-o', 'json'], env) };
+    const listed = JSON.parse(await run([rig, 'status', 'app', '-o', 'json'], env));
+    if (listed.length !== networks * appsPerNetwork) throw new Error(`status app listed ${listed.length} apps, expected ${networks * appsPerNetwork}`);
+    const total = networks * appsPerNetwork;
+    // Interleaved rounds, so a burst of load on the shared machine hits every case alike.
+    const cases = [
+      { name: 'rig whoami -o json', args: [rig, 'whoami', '-o', 'json'], samples: [] },
+      { name: `rig status dashboard -o json (${total} apps)`, args: [rig, 'status', 'dashboard', '-o', 'json'], samples: [] },
+      { name: `rig status app -o json (${total} apps)`, args: [rig, 'status', 'app', '-o', 'json'], samples: [] },
+    ];
+    for (let i = 0; i < runs + 2; i++) {
+      for (const c of cases) {
+        const t0 = process.hrtime.bigint();
+        await run(c.args, env);
+        if (i >= 2) c.samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }
+    const [whoami, dashboard, status] = cases.map((c) => ({ name: c.name, stats: summarize(c.samples) }));
     console.log(`\n${networks} networks × ${appsPerNetwork} apps (seeded through the API in ${seeded} ms)`);
-    printTable([whoami, dashboard], whoami);
-    return dashboard.stats.p50 - whoami.stats.p50;
+    printTable([whoami, dashboard, status], whoami);
+    return { whoami, dashboard, status };
   } finally {
     await max.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -82,8 +87,10 @@ async function measure(networks, appsPerNetwork) {
 }
 
 const small = await measure(5, 20);
-const large = await measure(50, 20);
-console.log(
-  `\ndashboard cost above whoami: ${small.toFixed(1)} ms at 100 apps, ${large.toFixed(1)} ms at 1,000 apps ` +
-    `(growth ${(Math.max(large, 0.1) / Math.max(small, 0.1)).toFixed(1)}× for 10× the apps; linear would be 10×)`,
-);
+const large = await measure(250, 20);
+const above = (r, key) => r[key].stats.p50 - r.whoami.stats.p50;
+for (const key of ['dashboard', 'status']) {
+  console.log(`${large[key].name.split(' (')[0]}: ${above(small, key).toFixed(1)} ms above whoami at 100 apps, ${above(large, key).toFixed(1)} ms at 5,000`);
+}
+target({ name: 'rig status dashboard, 5,000 apps / rig whoami', value: large.dashboard.stats.p50 / large.whoami.stats.p50, limit: 1.5, baseline: `whoami p50 ${large.whoami.stats.p50.toFixed(0)} ms` });
+target({ name: 'rig status app, 5,000 apps / rig whoami', value: large.status.stats.p50 / large.whoami.stats.p50, limit: 1.5, baseline: `whoami p50 ${large.whoami.stats.p50.toFixed(0)} ms` });

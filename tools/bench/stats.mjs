@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+
 // Small statistics helpers shared by the benchmarks.
 export function summarize(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -23,4 +25,17 @@ export function printTable(rows, baseline) {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   for (const l of [header, ...lines]) console.log(l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+/**
+ * Prints one target line and records it for the summary `npm run bench` prints at the end (BENCH_TARGETS_FILE):
+ * `value` against `limit` ("≤" or "≥" per `better`), with the baseline that gives the value its meaning.
+ */
+export function target({ name, value, unit = '×', limit, better = 'lower', baseline = '' }) {
+  const met = better === 'lower' ? value <= limit : value >= limit;
+  const fmt = (x) => (unit === '×' ? `${x.toFixed(2)}×` : `${Number(x.toFixed(x >= 100 ? 0 : 2))} ${unit}`);
+  const line = `${name}: ${fmt(value)} (target ${better === 'lower' ? '≤' : '≥'} ${fmt(limit)}${baseline ? `; baseline ${baseline}` : ''}) — ${met ? 'met' : 'NOT met'}`;
+  console.log(`target  ${line}`);
+  if (process.env.BENCH_TARGETS_FILE) appendFileSync(process.env.BENCH_TARGETS_FILE, `${line}\n`);
+  return met;
 }

@@ -2,12 +2,16 @@
 // `npm run bench`: builds the bundles, then runs every tools/bench/*.bench.mjs in turn. Each benchmark measures
 // its baseline in the same run and prints ratios; numbers from a shared machine are for comparison, not gating.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+// Every bench appends its target lines here (tools/bench/stats.mjs `target`); they are repeated at the end.
+const targetsDir = mkdtempSync(join(tmpdir(), 'rig-bench-'));
+const targetsFile = join(targetsDir, 'targets.txt');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', BENCH_TARGETS_FILE: targetsFile };
 const only = process.argv.slice(2);
 
 const build = spawnSync(join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '--outputStyle=static'], {
@@ -27,4 +31,13 @@ for (const file of benches) {
   const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'tools/bench', file)], { cwd: root, stdio: 'inherit', env });
   if (run.status !== 0) failed += 1;
 }
+let targets = '';
+try {
+  targets = readFileSync(targetsFile, 'utf8');
+} catch {
+  // no bench recorded a target
+}
+rmSync(targetsDir, { recursive: true, force: true });
+if (targets) console.log(`\n## every target, with its baseline (same run)\n${targets.trimEnd()}`);
+if (failed) console.log(`\n${failed} benchmark${failed === 1 ? '' : 's'} failed to run`);
 process.exit(failed ? 1 : 0);

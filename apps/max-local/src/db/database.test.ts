@@ -69,4 +69,17 @@ describe('Database', () => {
     expect(isUniqueViolation(new Error('x'))).toBe(false);
     db.close();
   });
+
+  it('allAsJson: the rows of all(), in the query\'s order, as one JSON array; refuses a query without ORDER BY … LIMIT', () => {
+    const db = Database.open(dir);
+    for (const [id, name, at] of [['u1', 'b', 3], ['u2', 'c', 1], ['u3', "a'q\"", 2]] as const) {
+      db.run('INSERT INTO users (id, email, name, created_at) VALUES (?, ?, ?, ?)', [id, `${id}@x`, name, at]);
+    }
+    const sql = 'SELECT id, name, created_at AS "when", NULL AS "no thing" FROM users ORDER BY created_at DESC LIMIT ?';
+    expect(db.allAsJson(sql, [10])).toEqual(db.all(sql, [10]));
+    expect(db.allAsJson<{ id: string }>(sql, [10]).map((r) => r.id)).toEqual(['u1', 'u3', 'u2']);
+    expect(db.allAsJson(sql, [0])).toEqual([]);
+    expect(() => db.allAsJson('SELECT id FROM users')).toThrow(/ORDER BY/);
+    db.close();
+  });
 });

@@ -97,6 +97,22 @@ export class Database {
     return this.#prepare(sql).all(params as never).map((row) => stripMetadata<T>(row));
   }
 
+  /**
+   * {@link all} for result sets of thousands of rows: SQLite builds the rows as one JSON array, which is one native
+   * call instead of one per row (5,000 apps: ~4 ms instead of ~20 ms). Columns must be TEXT, INTEGER, REAL or NULL
+   * (no BLOBs: JSON has no bytes). The rows keep the order of `sql`, which must therefore have `ORDER BY … LIMIT`:
+   * SQLite never flattens a subquery with a LIMIT into an aggregate, so the aggregate reads it in that order.
+   */
+  allAsJson<T>(sql: string, params: Params = []): T[] {
+    if (!/\bORDER BY\b[\s\S]*\bLIMIT\b/i.test(sql)) throw new Error('allAsJson() needs a query with ORDER BY … LIMIT');
+    const columns = this.#prepare(sql).columns().map((column) => column.name);
+    const pairs = columns.map((name) => `'${name.replaceAll("'", "''")}', "${name.replaceAll('"', '""')}"`).join(', ');
+    const row = this.#prepare(`SELECT json_group_array(json_object(${pairs})) AS rows FROM (${sql})`).get(params as never) as
+      | { rows: string }
+      | undefined;
+    return row === undefined ? [] : (JSON.parse(row.rows) as T[]);
+  }
+
   #prepare(sql: string): Libsql.Statement {
     let statement = this.#statements.get(sql);
     if (statement === undefined) {
