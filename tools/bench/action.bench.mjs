@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { printTable, summarize } from './stats.mjs';
+import { printTable, summarize, target } from './stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const actionEntry = join(root, 'apps/github-action/dist/index.mjs');
@@ -74,7 +74,7 @@ try {
   const cliRow = { name: 'rig deploy', stats: summarize(cli) };
   printTable([cliRow, { name: 'Action (dist/index.mjs)', stats: summarize(action) }], cliRow);
   const ratio = summarize(action).p50 / cliRow.stats.p50;
-  console.log(`Action / rig deploy (p50): ${ratio.toFixed(2)}× (target ≤ 1.10×)`);
+  target({ name: 'Action deploy / rig deploy (p50)', value: ratio, limit: 1.1, baseline: `rig deploy p50 ${cliRow.stats.p50.toFixed(0)} ms` });
 
   // Cold start to the first request.
   let firstRequest;

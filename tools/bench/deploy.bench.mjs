@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { verdict } from './stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rigBin = join(root, 'apps/cli/bin/rig.mjs');
@@ -254,7 +255,7 @@ try {
     [`redeploy after one changed file: < 1 s wall`, second.ms < 1000, s(second.ms)],
     [`peak RSS of rig during the 100 MB deploy < 120 MiB`, first.peakMb < 120, `${first.peakMb.toFixed(1)} MiB`],
   ];
-  for (const [target, met, numbers] of verdicts) console.log(`VERDICT ${met ? 'met    ' : 'NOT MET'}  ${target}: ${numbers}`);
+  for (const [target, met, numbers] of verdicts) verdict(target, met, numbers);
 } finally {
   await sink.close();
   await max.close();

@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fmtMs, summarize } from './stats.mjs';
+import { fmtMs, summarize, verdict } from './stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rigBin = join(root, 'apps/cli/bin/rig.mjs');
@@ -213,7 +213,7 @@ try {
     [`logs follow capacity (burst) ≥ 20k lines/s`, rate(mine.burst) >= PACED_RATE, `${rate(mine.burst).toFixed(0)} lines/s (baseline ${rate(base.burst).toFixed(0)}, ${(rate(mine.burst) / rate(base.burst)).toFixed(2)}×)`],
     [`logs follow p99 latency at ${LATENCY_RATE} lines/s ≤ 50 ms`, lat(mine.latency).p99 <= 50, `p99 ${fmtMs(lat(mine.latency).p99)}, p50 ${fmtMs(lat(mine.latency).p50)} (baseline p99 ${fmtMs(lat(base.latency).p99)})`],
   ];
-  for (const [target, met, numbers] of verdicts) console.log(`VERDICT ${met ? 'met    ' : 'NOT MET'}  ${target}: ${numbers}`);
+  for (const [target, met, numbers] of verdicts) verdict(target, met, numbers);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

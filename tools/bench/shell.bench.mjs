@@ -15,7 +15,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { summarize, fmtMs } from './stats.mjs';
+import { summarize, fmtMs, verdict } from './stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rigBin = join(root, 'apps/cli/bin/rig.mjs');
@@ -214,14 +214,20 @@ for (const row of rateRows) {
 }
 const rigKeys = keyRows.find((r) => r.label === 'rig shell');
 const rigRate = rateRows.find((r) => r.label === 'rig command');
+const mbps = (row) => `${row.mbPerS.toFixed(0)} MB/s`;
+const p99 = (row) => `p99 ${fmtMs(row.stats.p99)} (p50 ${fmtMs(row.stats.p50)})`;
 const verdicts = [
-  ...(rigKeys ? [['keystroke p99 ≤ 5 ms', rigKeys.stats.p99 <= 5]] : []),
-  ...(rigKeys && sshKeys ? [['keystroke p99 no worse than ssh', rigKeys.stats.p99 <= sshKeys.stats.p99]] : []),
-  ...(rigRate ? [['throughput ≥ 200 MB/s', rigRate.mbPerS >= 200]] : []),
-  ...(rigRate && sshRate ? [['throughput ≥ half of ssh', rigRate.mbPerS >= sshRate.mbPerS / 2]] : []),
-  ['rig peak RSS < 80 MB', Math.max(rigKeys?.peakRssMb ?? 0, rigRate?.peakRssMb ?? 0) < 80],
+  ...(rigKeys ? [['rig shell keystroke p99 ≤ 5 ms', rigKeys.stats.p99 <= 5, `${p99(rigKeys)}; node-pty alone ${p99(local)}`]] : []),
+  ...(rigKeys && sshKeys ? [['rig shell keystroke p99 no worse than ssh', rigKeys.stats.p99 <= sshKeys.stats.p99, `${p99(rigKeys)} vs ssh ${p99(sshKeys)} (${(rigKeys.stats.p99 / sshKeys.stats.p99).toFixed(2)}×)`]] : []),
+  ...(rigRate ? [['rig command -- cat throughput ≥ 200 MB/s', rigRate.mbPerS >= 200, `${mbps(rigRate)}; plain cat ${mbps(cat)}`]] : []),
+  ...(rigRate && sshRate ? [['rig command -- cat throughput ≥ half of ssh', rigRate.mbPerS >= sshRate.mbPerS / 2, `${mbps(rigRate)} vs ssh ${mbps(sshRate)} (${(rigRate.mbPerS / sshRate.mbPerS).toFixed(2)}×)`]] : []),
+  [
+    'rig peak RSS < 80 MB (shell and command)',
+    Math.max(rigKeys?.peakRssMb ?? 0, rigRate?.peakRssMb ?? 0) < 80,
+    `shell ${(rigKeys?.peakRssMb ?? 0).toFixed(1)} MB, command ${(rigRate?.peakRssMb ?? 0).toFixed(1)} MB`,
+  ],
 ];
-console.log(`targets: ${verdicts.map(([name, ok]) => `${ok ? '✓' : '✗'} ${name}`).join('; ')}`);
+for (const [name, met, numbers] of verdicts) verdict(name, met, numbers);
 
 await max.close();
 process.exit(0);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { printTable, summarize } from './stats.mjs';
+import { printTable, summarize, target } from './stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rig = join(root, 'apps/cli/bin/rig.mjs');
@@ -49,6 +49,10 @@ try {
     { name: 'rig status network -o json', stats: await time([rig, 'status', 'network', '-o', 'json'], env) },
   ];
   printTable(rows, baseline);
+  const ratio = (name) => (rows.find((r) => r.name === name)?.stats.p50 ?? Number.NaN) / baseline.stats.p50;
+  const base = `node -e 0 p50 ${baseline.stats.p50.toFixed(0)} ms`;
+  target({ name: 'rig --version / node -e 0', value: ratio('rig --version'), limit: 1.15, baseline: base });
+  target({ name: 'rig whoami -o json / node -e 0', value: ratio('rig whoami -o json'), limit: 2, baseline: base });
 } finally {
   await max.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -39,3 +39,10 @@ export function target({ name, value, unit = '×', limit, better = 'lower', base
   if (process.env.BENCH_TARGETS_FILE) appendFileSync(process.env.BENCH_TARGETS_FILE, `${line}\n`);
   return met;
 }
+
+/** Prints one verdict (a target with its numbers from this run) and records it for the summary, like `target`. */
+export function verdict(name, met, numbers) {
+  console.log(`VERDICT ${met ? 'met    ' : 'NOT MET'}  ${name}: ${numbers}`);
+  if (process.env.BENCH_TARGETS_FILE) appendFileSync(process.env.BENCH_TARGETS_FILE, `${name}: ${numbers} — ${met ? 'met' : 'NOT met'}\n`);
+  return met;
+}

@@ -1,6 +1,23 @@
 #!/usr/bin/env node
 // The only place rig touches the real process: build the I/O, run main(), set the exit code.
-import { main } from '../dist/rig.mjs';
+import { readFileSync, writeSync } from 'node:fs';
+
+// `rig --version` alone (and no RIG_OUTPUT that would ask for JSON) is answered before any module of rig loads,
+// and without creating process.stdout: it is what scripts and installers run most, and loading the CLI's entry
+// (9 modules) and the stdout stream cost about half of Node's own start again. The answer is main()'s, byte for
+// byte (apps/cli/test/e2e checks both roads agree).
+if (process.argv.length === 3 && process.argv[2] === '--version' && !process.env.RIG_OUTPUT) {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  try {
+    writeSync(1, `rig ${version}\n`);
+  } catch (error) {
+    // A closed stdout (`rig --version | true`) ends rig quietly, as on every other command.
+    if (error?.code !== 'EPIPE') throw error;
+  }
+  process.exit(0);
+}
+
+const { main } = await import('../dist/rig.mjs');
 
 // A reader that went away (`rig logs app … --follow | head -2`, `rig … -o json | head -c 300`) has all it wanted:
 // that ends the job, quietly and successfully, whatever the command was doing. (Node ignores SIGPIPE, so a closed

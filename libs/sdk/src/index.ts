@@ -9,6 +9,7 @@ export type { TokenProvider, TokenProviderContext } from './core/token-provider.
 export type { TraceEvent, TraceHandler } from './core/trace-event.js';
 export { Paginated, type Page } from './core/paginated.js';
 export { redactSecrets, redactUrl } from './core/redact.js';
+export { safeParseFast } from './core/fast-parse.js';
 
 export { MaxError, isMaxError, type MaxErrorInit, type MaxErrorJSON, type MaxErrorRequest } from './errors/max-error.js';
 export {

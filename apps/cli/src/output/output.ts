@@ -1,3 +1,4 @@
+import { safeParseFast } from '@max/rig-sdk';
 import type { GlobalFlags, OutputMode } from '../global-options.js';
 import type { Io } from '../io.js';
 import type { OutputContract } from '../json-contract/outputs.js';
@@ -113,7 +114,8 @@ export class Output {
     const contract = this.contract;
     if (contract === undefined || 'document' in contract) return value;
     const schema = as === 'line' ? (contract.line ?? contract.json) : contract.json;
-    const result = schema.safeParse(value);
+    // Thousands of rows (`status app` of every network) are checked by the compiled fast path, not zod's walk.
+    const result = safeParseFast(schema, value);
     if (result.success) return result.data;
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
     throw new Error(`rig's JSON output does not match its documented schema (${problems}).`);

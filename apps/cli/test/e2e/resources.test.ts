@@ -224,6 +224,9 @@ describe('failure classes', () => {
 
   it('--version and --help from the built binary', async () => {
     expect(ok(await rig('--version')).stdout).toMatch(/^rig \d+\.\d+\.\d+\n$/);
+    // `rig --version` alone is answered by the bin before main() loads; any other form goes through main().
+    expect(ok(await rig('--version')).stdout).toBe(ok(await rig('--version', '--no-color')).stdout);
+    expect(json<{ version: string }>(ok(await h.rig(['--version'], { configDir, env: { RIG_OUTPUT: 'json' } })).stdout).version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(ok(await rig('create', 'app', '--help')).stdout).toContain('Examples:');
   });
 });

@@ -11,6 +11,7 @@ import { isMaxError, type MaxError } from '../errors/max-error.js';
 import { ErrorBodySchema } from '../schemas/error-body.js';
 import { SDK_VERSION } from '../version.js';
 import { abortableSleep } from './abortable-sleep.js';
+import { safeParseFast } from './fast-parse.js';
 import { HeaderList, type HeaderReader } from './header-list.js';
 import { redactHeaders, redactJson, redactSecrets, redactUrl } from './redact.js';
 import type { RequestOptions } from './request-options.js';
@@ -415,7 +416,7 @@ export class HttpCore {
     } catch {
       throw malformed(text.trim() === '' ? 'empty body where JSON was expected' : 'body is not JSON');
     }
-    const parsed = spec.responseSchema.safeParse(json);
+    const parsed = safeParseFast(spec.responseSchema, json);
     if (!parsed.success) {
       // Only paths and zod's generic messages: values from the body (possibly tokens) stay out of the error.
       const issues = parsed.error.issues.map((issue) => ({
