@@ -38,8 +38,9 @@ export interface AssembleResult {
  *    links) and files that would be written through a link.
  * 2. Every blob must be stored with the manifest's size (`BlobsMissingError` lists the absent ones).
  * 3. The tree is built in a fresh private directory: directories, then files, then links last, so no write can
- *    ever pass through a link. Each file is its own copy of the blob (`copyFile` with `COPYFILE_FICLONE`: a
- *    copy-on-write clone where the filesystem can, else an in-kernel copy; never a hard link — see
+ *    ever pass through a link. Each file is its own copy of the blob (up to 64 KiB read, hashed and written;
+ *    above, `copyFile` with `COPYFILE_FICLONE`: a copy-on-write clone where the filesystem can, else an
+ *    in-kernel copy; never a hard link — see
  *    docs/adr/0005-deploy-tree-assembly.md), created `O_EXCL` so it cannot land on anything that exists. Every
  *    distinct blob is checked against its digest first (`BlobStore.checkIntact`: re-hashed, unless its inode is
  *    provably unchanged since an earlier hash), so a damaged store cannot slip wrong bytes into a build. Each link

@@ -1,4 +1,17 @@
-import { chmodSync, copyFileSync, constants as fsConstants, lstatSync, mkdirSync, type BigIntStats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  constants as fsConstants,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeSync,
+  type BigIntStats,
+} from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobStore } from './blob-store.js';
@@ -41,11 +54,32 @@ const SYNC_COPY_BYTES = 1024 * 1024;
 /** Large files copied at once: the thread pool does the copies. */
 const LARGE_CONCURRENCY = 4;
 const COPY_FLAGS = fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE;
+/**
+ * Files up to this size are read into memory, hashed there and written with one open/write/close: on the ext4
+ * disks measured, `copyFile` of a 1 KiB file cost 2.5–3× a read and a write (libuv's copy adds an fstat, an
+ * fchmod, a clone attempt and sendfile), which made most of a 15,000-file deploy. Hashing the bytes actually
+ * written also makes the store's intactness check for them unnecessary.
+ */
+const READ_WRITE_BYTES = 64 * 1024;
+/** O_CREAT|O_EXCL never follows a link and never lands on anything that exists. */
+const CREATE_NEW = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL;
+
+/** Writes `data` as a new file `target` with `mode` (exactly: fchmod, since the umask applies at creation). */
+function writeNewFile(target: string, data: Buffer, mode: number): void {
+  const fd = openSync(target, CREATE_NEW, mode);
+  try {
+    for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
+    fchmodSync(fd, mode);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Copies `files` from the store into `root` (whose directories exist), each a private copy created `O_EXCL`,
- * after its blob was checked intact (`BlobStore.checkIntact`), then sets the manifest's mode. Files up to 1 MiB
- * go synchronously in slices on this thread while larger ones copy in the thread pool. Both halves settle before
+ * after its blob was checked intact (`BlobStore.checkIntact`, or for files up to 64 KiB by hashing the bytes read
+ * for the copy), then sets the manifest's mode. Files up to 1 MiB go synchronously in slices on this thread while
+ * larger ones copy in the thread pool. Both halves settle before
  * this returns or throws, so nothing writes into `root` afterwards. `onCopied` sees each file right after its chmod.
  */
 export async function copyFromStore(
@@ -92,6 +126,18 @@ export async function copyFromStore(
     ...Array.from({ length: Math.min(LARGE_CONCURRENCY, large.length) }, worker),
     forEachSliced(small, (file) => {
       if (failed) return;
+      if (file.size <= READ_WRITE_BYTES) {
+        const data = readFileSync(blobs.pathOf(file.sha256));
+        const actual = createHash('sha256').update(data).digest('hex');
+        if (actual !== file.sha256) {
+          failed = true;
+          throw refuse(file.path, file.sha256, actual);
+        }
+        const target = join(root, file.path);
+        writeNewFile(target, data, file.mode);
+        onCopied(file, target);
+        return;
+      }
       if (!checkedSync.has(file.sha256)) {
         const verdict = blobs.checkIntactSync(file.sha256);
         if (verdict === undefined || !verdict.intact) {
