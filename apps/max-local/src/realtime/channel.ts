@@ -32,6 +32,11 @@ export interface ChannelContext {
    * can never overtake the reply. Returns false once the channel has ended (the push is dropped).
    */
   push(event: string, payload: JsonObject | Uint8Array): boolean;
+  /**
+   * A binary push of `parts` joined (`length` bytes), encoded into its frame in one copy; like `push` otherwise.
+   * For byte streams, whose frames are slices of a buffer.
+   */
+  pushBytes(event: string, parts: readonly Uint8Array[], length: number): boolean;
   /** Ends the channel gracefully: the client gets `phx_close` and does not rejoin. */
   close(): void;
   /** Ends the channel as crashed: the client gets `phx_error` and rejoins. */

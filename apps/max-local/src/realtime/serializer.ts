@@ -38,6 +38,13 @@ export interface Serializer {
   encodeReply(joinRef: Ref, ref: Ref, topic: string, status: string, response: Payload): EncodedFrame;
   /** A fastlane broadcast: `[null, null, topic, event, payload]`. */
   encodeBroadcast(topic: string, event: string, payload: Payload): EncodedFrame;
+  /**
+   * A binary push whose payload is the concatenation of `parts` (`length` bytes in all), written straight into
+   * the frame: byte streams hand over the slices of their buffer without joining them first (one copy per byte,
+   * not two). With `target` (large enough: see {@link binaryPushSize}) the frame is written into it and a view
+   * of it is returned. V1 throws, as for any binary payload.
+   */
+  encodeBinaryPush(joinRef: Ref, topic: string, event: string, parts: readonly Uint8Array[], length: number, target?: Buffer): Buffer;
 }
 
 const KIND_PUSH = 0;
@@ -135,6 +142,27 @@ export const v2Serializer: Serializer = {
     }
     return JSON.stringify([joinRef, ref, topic, 'phx_reply', { status, response }]);
   },
+  encodeBinaryPush(joinRef, topic, event, parts, length, target) {
+    const jr = field(refString(joinRef), 'join_ref');
+    const t = field(topic, 'topic');
+    const e = field(event, 'event');
+    const headerLength = 4 + jr.length + t.length + e.length;
+    const size = headerLength + length;
+    if (target && target.length < size) throw new RangeError(`binary push of ${size} bytes does not fit its ${target.length}-byte target`);
+    // allocUnsafeSlow: every byte is written below, and a frame outgrows Buffer's small pool anyway.
+    const frame = target ? target.subarray(0, size) : Buffer.allocUnsafeSlow(size);
+    frame[0] = KIND_PUSH;
+    frame[1] = jr.length;
+    frame[2] = t.length;
+    frame[3] = e.length;
+    let offset = 4;
+    for (const bytes of [jr, t, e, ...parts]) {
+      frame.set(bytes, offset);
+      offset += bytes.byteLength;
+    }
+    if (offset !== frame.length) throw new Error(`binary push parts hold ${offset - headerLength} bytes, not ${length}`);
+    return frame;
+  },
   encodeBroadcast(topic, event, payload) {
     if (isBytes(payload)) {
       const t = field(topic, 'topic');
@@ -144,6 +172,11 @@ export const v2Serializer: Serializer = {
     return JSON.stringify([null, null, topic, event, payload]);
   },
 };
+
+/** The size of a V2 binary push frame (header and payload), for callers that provide its buffer. */
+export function binaryPushSize(joinRef: Ref, topic: string, event: string, length: number): number {
+  return 4 + Buffer.byteLength(refString(joinRef)) + Buffer.byteLength(topic) + Buffer.byteLength(event) + length;
+}
 
 function v1Binary(): never {
   throw new Error('binary payloads need the V2 serializer (vsn=2.0.0)');
@@ -180,6 +213,9 @@ export const v1Serializer: Serializer = {
   encodeBroadcast(topic, event, payload) {
     if (isBytes(payload)) v1Binary();
     return JSON.stringify({ topic, event, payload, ref: null });
+  },
+  encodeBinaryPush() {
+    return v1Binary();
   },
 };
 

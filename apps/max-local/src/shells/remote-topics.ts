@@ -129,9 +129,9 @@ async function pump<S extends string>(
       reader?.advance(position);
     }
     if (stream && position < stream.buffer.end) {
-      for (const piece of stream.buffer.read(position, FRAME_BYTES)) {
-        context.push(eventFor(piece.stream), piece.bytes);
-        position += piece.bytes.length;
+      for (const slice of stream.buffer.slices(position, FRAME_BYTES)) {
+        context.pushBytes(eventFor(slice.stream), slice.parts, slice.length);
+        position += slice.length;
       }
       reader?.advance(position);
       await context.drain();
