@@ -53,10 +53,11 @@ export const toWireLogLine = (line: StoredLogLine): Schemas['LogLine'] => ({
   ...(line.app === undefined ? {} : { app: line.app }),
 });
 
-export const toWireStateChange = (change: DeploymentStateChange) => ({
+export const toWireStateChange = (change: DeploymentStateChange, buildLogSeq?: number) => ({
   state: change.state,
   previous_state: change.previousState,
   release: change.release,
   failure: change.failure,
   at: toRfc3339(change.at),
+  ...(buildLogSeq === undefined ? {} : { build_log_seq: buildLogSeq }),
 });

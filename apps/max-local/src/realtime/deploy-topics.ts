@@ -183,11 +183,21 @@ function deploymentFamily(deps: DeployTopicDeps): TopicFamily {
       const payloadCheck = deploymentTopic.joinPayload.safeParse(payload ?? {});
       // Subscribe before reading the snapshot: a change in between is pushed after the reply, never lost.
       let closeAfterJoin = false;
+      // Build log lines written just before a state change still sit in their `logs:build:` topic's batch, which
+      // goes out on the next setImmediate; pushing the change one setImmediate later sends those lines first, so a
+      // client following both topics on this socket sees the build output before "releasing" (and in general
+      // everything the deployment logged before the change). setImmediate keeps the changes in their order.
       const unsubscribeState = deps.deploys.subscribe(id, (_deployment, change) => {
-        context.push('state', toWireStateChange(change));
-        if (FINAL_STATES.has(change.state)) context.close();
+        // Read now, at the change: every line logged before it has a seq up to this one (appends are synchronous).
+        const buildLogSeq = deps.logs.latestSeq('build', id);
+        setImmediate(() => {
+          context.push('state', toWireStateChange(change, buildLogSeq));
+          if (FINAL_STATES.has(change.state)) context.close();
+        });
       });
-      const unsubscribeHealth = deps.deploys.subscribeHealthChecks(id, (check) => context.push('health_check', toWireHealthCheck(check)));
+      const unsubscribeHealth = deps.deploys.subscribeHealthChecks(id, (check) =>
+        setImmediate(() => context.push('health_check', toWireHealthCheck(check))),
+      );
       const unsubscribe = (): void => {
         unsubscribeState();
         unsubscribeHealth();

@@ -17,6 +17,12 @@ export const deploymentStateEventSchema = z.object({
   release: z.int().min(1).nullable(),
   failure: deploymentFailureSchema.nullable(),
   at: timestampSchema,
+  /**
+   * The newest `seq` of the deployment's build log when it changed state (`logs:build:<deployment_id>`): a client
+   * following both topics shows this change after that line, so build output and states come out in order even
+   * though the two topics are delivered independently. Absent from servers that predate it.
+   */
+  build_log_seq: z.int().min(0).optional(),
 });
 export type DeploymentStateEvent = z.infer<typeof deploymentStateEventSchema>;
 

@@ -44,8 +44,17 @@ export function subscribeLogChannel(
   channels: ChannelsModule,
   topic: string,
   options: LogChannelOptions,
-): { items: PushQueue<LogStreamItem>; channel: MaxChannel; cursor: () => number | undefined } {
+): { items: PushQueue<LogStreamItem>; channel: MaxChannel; cursor: () => number | undefined; caughtUp: Promise<number> } {
   let cursor = options.afterSeq;
+  // Caught up: joined, and every line that existed at the join (its reply's `last_seq`) queued in `items`; it
+  // resolves with the seq the consumer has caught up once it has taken that far (a closed channel: its cursor).
+  let joinedAt: number | undefined;
+  let resolveCaughtUp: (seq: number) => void = () => undefined;
+  const caughtUp = new Promise<number>((resolve) => (resolveCaughtUp = resolve));
+  const markCaughtUp = (): void => resolveCaughtUp(cursor ?? 0);
+  const checkCaughtUp = (): void => {
+    if (joinedAt !== undefined && (cursor ?? 0) >= joinedAt) resolveCaughtUp(joinedAt);
+  };
   const tailing = options.afterSeq === undefined && options.tail !== undefined && options.tail > 0;
   const channel = socket.channel(topic, () => ({
     ...(cursor === undefined ? (options.tail === undefined ? {} : { tail: options.tail }) : { after_seq: cursor }),
@@ -64,6 +73,7 @@ export function subscribeLogChannel(
       cursor = line.seq;
       items.push({ type: 'line', line });
     }
+    checkCaughtUp();
   });
   channel.on('gap', (payload) => {
     const parsed = GapSchema.safeParse(payload);
@@ -71,18 +81,26 @@ export function subscribeLogChannel(
     if (cursor !== undefined && parsed.data.to_seq <= cursor) return; // already reported before a reconnect
     cursor = parsed.data.to_seq;
     items.push({ type: 'gap', fromSeq: parsed.data.from_seq, toSeq: parsed.data.to_seq, reason: parsed.data.reason });
+    checkCaughtUp();
   });
   channel.on('eof', (payload) => {
     const parsed = EofSchema.safeParse(payload);
     if (!parsed.success) return fail('eof');
     items.push({ type: 'eof', lastSeq: parsed.data.last_seq, state: parsed.data.state });
     items.end();
+    markCaughtUp();
   });
   channel.onJoin((response) => {
     // Joined "live from now": adopt the head so a reconnect resumes there (docs/protocol.md §4.2).
     if (cursor === undefined && !tailing && typeof response['last_seq'] === 'number') cursor = response['last_seq'];
+    // The first join says how far the replay goes (a rejoin resumes at the cursor; nothing to wait for).
+    if (joinedAt === undefined) joinedAt = typeof response['last_seq'] === 'number' && !tailing ? response['last_seq'] : 0;
+    checkCaughtUp();
   });
-  channel.onClose((error) => items.end(error === undefined ? undefined : toMaxError(channels, error, topic)));
+  channel.onClose((error) => {
+    items.end(error === undefined ? undefined : toMaxError(channels, error, topic));
+    markCaughtUp();
+  });
   channel.join().catch(() => undefined); // a refused join arrives through onClose
-  return { items, channel, cursor: () => cursor };
+  return { items, channel, cursor: () => cursor, caughtUp };
 }

@@ -28,6 +28,7 @@ const HealthCheckEventSchema = z.object({
 const StateEventSchema = z.object({
   state: DeploymentStateSchema,
   previous_state: DeploymentStateSchema,
+  build_log_seq: z.optional(z.int()),
   release: z.nullable(z.int()),
   failure: z.nullable(DeploymentFailureSchema),
 });
@@ -81,6 +82,7 @@ export async function* watchByChannels(
   const finishIfReady = (): void => {
     if (finalItem === undefined || out.ended) return;
     if (logsDone) {
+      releaseAll();
       out.push(finalItem);
       out.end();
     } else {
@@ -90,33 +92,79 @@ export async function* watchByChannels(
       }, LOG_DRAIN_GRACE_MS);
     }
   };
-  const onState = (item: Extract<DeploymentWatchItem, { type: 'state' }>): void => {
+  // States come out after the build lines logged before them, although the two topics arrive independently:
+  // the snapshot waits until the build log replayed what existed when we joined (a watch that starts after a fast
+  // build would otherwise show "releasing" before the build's lines), and a live change until the log delivered
+  // its `build_log_seq`. Health checks queue behind held states, so the order of this topic is kept too.
+  let logsCaughtUp = false;
+  let delivered = options.afterSeq;
+  const held: { item: DeploymentWatchItem; after: number | 'replay' }[] = [];
+  const releaseReady = (all = false): void => {
+    for (;;) {
+      const next = held[0];
+      if (next === undefined) return;
+      const ready = all || (next.after === 'replay' ? logsCaughtUp : logsCaughtUp && delivered >= next.after);
+      if (!ready) return;
+      held.shift();
+      out.push(next.item);
+    }
+  };
+  const emit = (item: DeploymentWatchItem, after: number | 'replay'): void => {
+    held.push({ item, after });
+    releaseReady();
+  };
+  const onState = (item: Extract<DeploymentWatchItem, { type: 'state' }>, after: number | 'replay'): void => {
     if (item.state === lastState || finalItem !== undefined) return;
     lastState = item.state;
     if (FINAL_STATES.has(item.state)) {
       finalItem = item;
       finishIfReady();
     } else {
-      out.push(item);
+      emit(item, after);
     }
   };
 
   const logs = subscribeLogChannel(socket, channels, logTopic, { afterSeq: options.afterSeq });
+  // Bounded: a log channel that never joins (or a line that never comes) must not hold the states back for long.
+  const releaseAll = (): void => {
+    logsCaughtUp = true;
+    releaseReady(true);
+  };
+  let holdTimer = setTimeout(releaseAll, LOG_DRAIN_GRACE_MS);
+  // The replay's last line must have gone through the pump into `out` first, not only into the log queue.
+  let replayEnd: number | undefined;
+  const checkReplay = (): void => {
+    if (logsCaughtUp || replayEnd === undefined || delivered < replayEnd) return;
+    logsCaughtUp = true;
+    clearTimeout(holdTimer);
+    // From here a state waits only for its own line, each for at most the grace period.
+    holdTimer = setTimeout(releaseAll, LOG_DRAIN_GRACE_MS);
+    releaseReady();
+  };
+  void logs.caughtUp.then((seq) => {
+    replayEnd = seq;
+    checkReplay();
+  });
   const pumpLogs = (async () => {
     try {
       for await (const item of logs.items) {
         if (item.type === 'line') {
           options.onSeq(item.line.seq);
           out.push({ type: 'log', line: item.line });
+          delivered = item.line.seq;
         } else if (item.type === 'gap') {
           options.onSeq(item.toSeq);
           out.push({ type: 'log_gap', fromSeq: item.fromSeq, toSeq: item.toSeq, reason: item.reason });
+          delivered = item.toSeq;
         }
+        checkReplay();
+        releaseReady();
       }
     } catch (error) {
       out.end(error);
     } finally {
       logsDone = true;
+      releaseAll();
       finishIfReady();
     }
   })();
@@ -126,19 +174,19 @@ export async function* watchByChannels(
     const parsed = SnapshotReplySchema.safeParse(response);
     if (!parsed.success) return;
     const { state, release, failure } = parsed.data.deployment;
-    onState({ type: 'state', state, previousState: lastState ?? null, release, failure });
+    onState({ type: 'state', state, previousState: lastState ?? null, release, failure }, 'replay');
   });
   states.on('state', (payload) => {
     const parsed = StateEventSchema.safeParse(payload);
     if (!parsed.success) return;
-    const { state, previous_state: previousState, release, failure } = parsed.data;
-    onState({ type: 'state', state, previousState, release, failure });
+    const { state, previous_state: previousState, release, failure, build_log_seq: afterSeq } = parsed.data;
+    onState({ type: 'state', state, previousState, release, failure }, afterSeq ?? 0);
   });
   states.on('health_check', (payload) => {
     const parsed = HealthCheckEventSchema.safeParse(payload);
     if (!parsed.success || finalItem !== undefined) return;
     const { release, attempt, max_attempts: maxAttempts, ok, message } = parsed.data;
-    out.push({ type: 'health_check', release, attempt, maxAttempts, ok, message });
+    emit({ type: 'health_check', release, attempt, maxAttempts, ok, message }, 0);
   });
   states.onClose((error) => {
     if (error !== undefined) out.end(toMaxError(channels, error, stateTopic));
@@ -174,6 +222,7 @@ export async function* watchByChannels(
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     stopProbing();
+    clearTimeout(holdTimer);
     if (graceTimer !== undefined) clearTimeout(graceTimer);
     logs.items.end();
     await Promise.allSettled([logs.channel.leave(), states.leave()]);
