@@ -4,6 +4,8 @@ import type { ManifestEntry } from './types.js';
 /** First line of the canonical form; bump it if the serialisation ever changes. */
 const MANIFEST_FORMAT = 'rig-manifest-v1';
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * Compares paths by their UTF-8 bytes — the order a server in any language reproduces without locale or UTF-16
  * surprises (JavaScript's default string order differs from byte order above U+FFFF).
@@ -14,6 +16,10 @@ const MANIFEST_FORMAT = 'rig-manifest-v1';
  * ```
  */
 export function comparePaths(a: string, b: string): number {
+  // Without surrogates (every character below U+10000), UTF-16 code unit order is code point order, which is UTF-8
+  // byte order: compare the strings as they are. Sorting 5,000 paths made ~120,000 Buffers otherwise (a tenth of
+  // the walk of a redeploy, most of it garbage collection).
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manifestDigest, serializeManifest, summarizeBundle, walkSourceTree, type ManifestEntry } from '../../src/node/index.js';
+import { comparePaths, manifestDigest, serializeManifest, summarizeBundle, walkSourceTree, type ManifestEntry } from '../../src/node/index.js';
 import { tempDir, writeTree, type TreeSpec } from './make-tree.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -139,5 +139,19 @@ describe('summarizeBundle', () => {
       { kind: 'gitignore', reason: 'gitignore: .gitignore:1', pattern: 'dist/', paths: ['dist'] },
       { kind: 'gitignore', reason: 'gitignore: .gitignore:2', pattern: '*.log', paths: ['a.log', 'b.log'] },
     ]);
+  });
+});
+
+describe('comparePaths', () => {
+  it('orders like the UTF-8 bytes, for ASCII, the top of the BMP and characters beyond it alike', () => {
+    const alphabet = ['a', 'B', '/', '.', '-', 'é', '\u00ff', '\u0800', '\ud7ff', '\ue000', '\uffff', '😀', '\u{10000}', '\u{10ffff}'];
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = (): string => Array.from({ length: 1 + Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let i = 0; i < 5000; i++) {
+      const a = word();
+      const b = random() < 0.2 ? a : word();
+      expect(Math.sign(comparePaths(a, b)), `${a} vs ${b}`).toBe(Math.sign(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))));
+    }
   });
 });
