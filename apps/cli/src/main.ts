@@ -84,7 +84,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const out = new Output(io, globals);
     const command = await parsed.def.load();
     // The JSON contract is only needed (and only loaded) when the output is JSON.
-    if (globals.output !== 'table') out.contract = (await import('./json-contract/outputs.js')).outputContract(parsed.def.name);
+    if (globals.output !== 'table') {
+      const contracts = await import('./json-contract/outputs.js');
+      out.contract = contracts.outputContract(parsed.def.name);
+      out.parseContract = contracts.parseContractValue;
+    }
     // Ctrl-C is how one leaves a follow or a watch: not an error (see docs/cli/exit-codes.md, 130).
     const { follow, watch } = parsed.invocation.options;
     interrupt.quiet = follow === true || watch === true;
