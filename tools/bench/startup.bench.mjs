@@ -22,16 +22,6 @@ function run(args, env) {
   });
 }
 
-async function time(args, env) {
-  const samples = [];
-  for (let i = 0; i < runs + 3; i++) {
-    const t0 = process.hrtime.bigint();
-    await run(args, env);
-    if (i >= 3) samples.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first runs warm the page cache
-  }
-  return summarize(samples);
-}
-
 const { startMaxLocal, createApiToken } = await import(pathToFileURL(join(root, 'apps/max-local/dist/index.mjs')).href);
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-max-'));
 const configDir = mkdtempSync(join(tmpdir(), 'bench-rig-'));
@@ -40,14 +30,25 @@ try {
   const token = await createApiToken({ dataDir, scope: 'admin' });
   const env = { ...process.env, RIG_CONFIG_DIR: configDir, RIG_API_URL: max.url, RIG_TOKEN: token, RIG_CREDENTIAL_STORE: 'file' };
   await run([rig, 'create', 'network', 'bench'], env);
-  const baseline = { name: 'node -e 0', stats: await time(['-e', '0'], env) };
-  const rows = [
-    baseline,
-    { name: 'rig --version', stats: await time([rig, '--version'], env) },
-    { name: 'rig --help', stats: await time([rig, '--help'], env) },
-    { name: 'rig whoami -o json', stats: await time([rig, 'whoami', '-o', 'json'], env) },
-    { name: 'rig status network -o json', stats: await time([rig, 'status', 'network', '-o', 'json'], env) },
+  // Interleaved rounds (one run of every case per round): a slow spell of the shared machine then hits every
+  // case alike instead of whichever happened to be measuring, which moved the ratios by ±15 % between runs.
+  const cases = [
+    ['node -e 0', ['-e', '0']],
+    ['rig --version', [rig, '--version']],
+    ['rig --help', [rig, '--help']],
+    ['rig whoami -o json', [rig, 'whoami', '-o', 'json']],
+    ['rig status network -o json', [rig, 'status', 'network', '-o', 'json']],
   ];
+  const samples = cases.map(() => []);
+  for (let i = 0; i < runs + 3; i++) {
+    for (const [index, [, args]] of cases.entries()) {
+      const t0 = process.hrtime.bigint();
+      await run(args, env);
+      if (i >= 3) samples[index].push(Number(process.hrtime.bigint() - t0) / 1e6); // the first rounds warm the page cache
+    }
+  }
+  const rows = cases.map(([name], index) => ({ name, stats: summarize(samples[index]) }));
+  const baseline = rows[0];
   printTable(rows, baseline);
   const ratio = (name) => (rows.find((r) => r.name === name)?.stats.p50 ?? Number.NaN) / baseline.stats.p50;
   const base = `node -e 0 p50 ${baseline.stats.p50.toFixed(0)} ms`;
