@@ -55,6 +55,9 @@ const events: DeployEvent[] = [
   { type: 'build_log', deploymentId: 'dep_1', line },
   { type: 'build_log_gap', deploymentId: 'dep_1', fromSeq: 5, toSeq: 9, reason: 'retention' },
   { type: 'release_created', deploymentId: 'dep_1', version: 3 },
+  { type: 'stabilizing', deploymentId: 'dep_1', release: 3, second: 1, seconds: 3, ok: true },
+  { type: 'stabilizing', deploymentId: 'dep_1', release: 3, second: 2, seconds: 3, ok: true },
+  { type: 'stabilizing', deploymentId: 'dep_1', release: 3, second: 3, seconds: 3, ok: true },
   { type: 'healthy', deploymentId: 'dep_1', url: app.url, release: 3 },
   { type: 'failed', deploymentId: 'dep_1', ...failure },
   { type: 'rolled_back', deploymentId: 'dep_1', release: 2, failure },
@@ -114,6 +117,8 @@ describe('DeployRenderer (people, stderr)', () => {
     expect(text).toContain('[build] error TS2304\n');
     expect(text).toContain('build log lines 5–9 are no longer available (retention)');
     expect(text).toContain('Release v3 created');
+    // The stabilization window: one line for the window, not one per tick.
+    expect(text.match(/Watching release v3 for 3 s before it counts as live/g)).toHaveLength(1);
     expect(text).toContain('✓ prod/web is live (release v3).');
     expect(text.includes('\r') || text.includes('\u001b')).toBe(false);
     expect(io.stdoutText()).toBe('');
@@ -124,6 +129,11 @@ describe('DeployRenderer (people, stderr)', () => {
     expect(text).toContain('\r\u001b[KUploading [');
     expect(text).toContain('\r\u001b[KWarning: upload chunk 1 failed');
     expect(text).not.toMatch(/Uploading: \d+%/);
+    // The countdown redraws in place (3 s left → 2 → 1), is cleared at the end, and the next line starts clean.
+    expect(text).toContain('\r\u001b[2KWatching release v3 for 3 s before it counts as live: 2 s left…');
+    expect(text).toContain('\r\u001b[2KWatching release v3 for 3 s before it counts as live: 1 s left…');
+    const clear = '\r\u001b[2K';
+    expect(text.includes(`1 s left…${clear}✓ prod/web is live`) || text.includes(`1 s left…${clear}${clear}✓ prod/web is live`)).toBe(true);
   });
 });
 
