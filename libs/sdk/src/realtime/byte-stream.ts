@@ -60,10 +60,12 @@ export interface ByteChannelOptions<E extends string, X> {
 /**
  * Received output not yet taken by the consumer: past the high mark the socket stops reading (TCP backpressure
  * to the platform, which then pauses the process), below the low mark it reads again. Bounds rig's memory when
- * its stdout is slower than the network.
+ * its stdout is slower than the network. 256 KiB (four frames) is enough to keep the socket busy: with 1 MiB the
+ * queue sat full while rig wrote to a pipe, and its Buffers made most of the peak RSS of `rig command -- cat
+ * <100 MB>` (80–91 MB, now 66–67 MB, at the same or better throughput in `npm run bench -- shell`).
  */
-const QUEUE_HIGH_BYTES = 1024 * 1024;
-const QUEUE_LOW_BYTES = 256 * 1024;
+const QUEUE_HIGH_BYTES = 256 * 1024;
+const QUEUE_LOW_BYTES = 64 * 1024;
 
 /** @internal */
 export interface ByteChannel<E extends string, X> {
