@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { seqSchema, seqJoinErrorSchema } from './common.js';
 import { deploymentStateSchema } from './deployment-state.js';
 import { logGapEventSchema, logJoinPayloadSchema, logJoinReplySchema, logLinesEventSchema } from './log-line.js';

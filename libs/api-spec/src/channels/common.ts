@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENV_KEY_PATTERN, RESOURCE_NAME_PATTERN } from '../names.js';
 
 // Building blocks shared by the channel topic schemas. Direction matters:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { resourceNameSchema, timestampSchema } from './common.js';
 
 // Deployment shapes used by the `deployment:<id>` and `logs:build:<id>` topics, mirroring the REST schemas.

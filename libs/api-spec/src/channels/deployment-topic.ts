@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emptyPayloadSchema, snapshotJoinErrorSchema, timestampSchema } from './common.js';
 import { deploymentFailureSchema, deploymentSnapshotSchema, deploymentStateSchema } from './deployment-state.js';
 import { defineTopic } from './topic-definition.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emptyPayloadSchema, offsetGapEventSchema, offsetJoinErrorSchema, outputOffsetSchema } from './common.js';
 import { defineTopic } from './topic-definition.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { afterSeqSchema, resourceNameSchema, seqGapEventSchema, seqJoinReplySchema, seqSchema, timestampSchema } from './common.js';
 
 // Log topics (`logs:app:…`, `logs:build:…`, `logs:network:…`) share their line shape, join payload and events;

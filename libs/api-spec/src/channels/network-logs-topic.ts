@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { resourceNameSchema, seqJoinErrorSchema } from './common.js';
 import { logGapEventSchema, logJoinPayloadSchema, logJoinReplySchema, logLineSchema } from './log-line.js';
 import { defineTopic } from './topic-definition.js';

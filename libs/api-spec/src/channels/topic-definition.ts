@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * Everything a client or server needs to speak one topic family: the schemas of the join payload, the join
