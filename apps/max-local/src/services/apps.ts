@@ -5,7 +5,7 @@ import type { ServiceContext } from './context.js';
 import type { EventActor } from './event-log.js';
 import { assertDescription, assertHealthCheckPath, assertName } from './names.js';
 import type { NetworkService } from './networks.js';
-import { keyset, keysetInGroups, paginate, paginateInGroups, type PageRequest } from './pagination.js';
+import { keyset, keysetInGroups, paginate, type PageRequest } from './pagination.js';
 
 export type AppStatus = 'created' | 'deploying' | 'running' | 'crashed' | 'stopped';
 
@@ -161,7 +161,7 @@ export class AppService {
        WHERE ${where.join(' AND ')} ORDER BY ${ks.orderBy} LIMIT ?`,
       params,
     );
-    const page = paginateInGroups(rows, query, (row) => row.network_name);
+    const page = paginate(rows, query, (row) => row.network_name);
     return { items: page.rows.map((row) => toApp(row, row.network_name)), nextCursor: page.nextCursor };
   }
 

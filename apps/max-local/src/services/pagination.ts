@@ -71,16 +71,20 @@ export function keyset(
   return { where: `(${column} ${cmp} ? OR (${column} = ? AND ${id} ${cmp} ?))`, params: [after.v, after.v, after.id], orderBy };
 }
 
-/** Splits `limit + 1` fetched rows into a page and the next cursor. */
+/**
+ * Splits `limit + 1` fetched rows into a page and the next cursor. With `groupOf` (lists paged by
+ * {@link keysetInGroups}) the cursor carries the last row's group too.
+ */
 export function paginate<Row extends { id: string; name: string; created_at: number }>(
   rows: Row[],
   page: PageRequest,
+  groupOf?: (row: Row) => string,
 ): { rows: Row[]; nextCursor: string | null } {
   if (rows.length <= page.limit) return { rows, nextCursor: null };
   const kept = rows.slice(0, page.limit);
   const last = kept[kept.length - 1] as Row;
   const value = page.sort.endsWith('name') ? last.name : last.created_at;
-  return { rows: kept, nextCursor: encodeCursor(page.sort, value, last.id) };
+  return { rows: kept, nextCursor: encodeCursor(page.sort, value, last.id, groupOf?.(last)) };
 }
 
 /**
@@ -103,17 +107,4 @@ export function keysetInGroups(
     params: [after.g ?? '', after.g ?? '', after.v, after.v, after.id],
     orderBy,
   };
-}
-
-/** {@link paginate} for {@link keysetInGroups}: the next cursor carries the last row's group too. */
-export function paginateInGroups<Row extends { id: string; name: string; created_at: number }>(
-  rows: Row[],
-  page: PageRequest,
-  groupOf: (row: Row) => string,
-): { rows: Row[]; nextCursor: string | null } {
-  if (rows.length <= page.limit) return { rows, nextCursor: null };
-  const kept = rows.slice(0, page.limit);
-  const last = kept[kept.length - 1] as Row;
-  const value = page.sort.endsWith('name') ? last.name : last.created_at;
-  return { rows: kept, nextCursor: encodeCursor(page.sort, value, last.id, groupOf(last)) };
 }
