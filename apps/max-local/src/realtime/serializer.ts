@@ -116,13 +116,8 @@ export const v2Serializer: Serializer = {
     return { joinRef, ref, topic, event, payload };
   },
   encodeMessage(joinRef, ref, topic, event, payload) {
-    if (isBytes(payload)) {
-      // server → client push has no ref field (4-byte header), unlike the client's push.
-      const jr = field(refString(joinRef), 'join_ref');
-      const t = field(topic, 'topic');
-      const e = field(event, 'event');
-      return Buffer.concat([Buffer.from([KIND_PUSH, jr.length, t.length, e.length]), jr, t, e, payload]);
-    }
+    // server → client push has no ref field (4-byte header), unlike the client's push.
+    if (isBytes(payload)) return v2Serializer.encodeBinaryPush(joinRef, topic, event, [payload], payload.byteLength);
     return JSON.stringify([joinRef, ref, topic, event, payload]);
   },
   encodeReply(joinRef, ref, topic, status, response) {
