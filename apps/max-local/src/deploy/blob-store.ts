@@ -1,20 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import {
-  closeSync,
-  constants as fsConstants,
-  createReadStream,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeSync,
-  type BigIntStats,
-} from 'node:fs';
+import { constants as fsConstants, createReadStream, mkdirSync, readFileSync, renameSync, statSync, type BigIntStats } from 'node:fs';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
+import { createFileSync } from './create-file-sync.js';
 import { DigestMismatchError, InvalidBlobError, PayloadTooLargeError } from './deploy-errors.js';
 import { forEachSliced } from './sliced.js';
 
@@ -334,12 +324,7 @@ export class BlobStore {
           if (data.length <= SYNC_WRITE_BYTES) {
             // A source file's few KiB: one synchronous open/write/close beats a thread-pool round trip.
             try {
-              const fd = openSync(file, CREATE_PRIVATE, 0o600);
-              try {
-                for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
-              } finally {
-                closeSync(fd);
-              }
+              createFileSync(file, data, CREATE_PRIVATE, 0o600);
               order[slot] = [digest, file];
             } catch (error) {
               fail(error);

@@ -1,20 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  constants as fsConstants,
-  fchmodSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  writeSync,
-  type BigIntStats,
-} from 'node:fs';
+import { chmodSync, copyFileSync, constants as fsConstants, lstatSync, mkdirSync, readFileSync, type BigIntStats } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobStore } from './blob-store.js';
+import { createFileSync } from './create-file-sync.js';
 import { UnsafeManifestError } from './deploy-errors.js';
 import type { FileEntry, ManifestEntry } from './manifest.js';
 import { validateManifest } from './manifest.js';
@@ -63,17 +52,6 @@ const COPY_FLAGS = fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE;
 const READ_WRITE_BYTES = 64 * 1024;
 /** O_CREAT|O_EXCL never follows a link and never lands on anything that exists. */
 const CREATE_NEW = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL;
-
-/** Writes `data` as a new file `target` with `mode` (exactly: fchmod, since the umask applies at creation). */
-function writeNewFile(target: string, data: Buffer, mode: number): void {
-  const fd = openSync(target, CREATE_NEW, mode);
-  try {
-    for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
-    fchmodSync(fd, mode);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Copies `files` from the store into `root` (whose directories exist), each a private copy created `O_EXCL`,
@@ -134,7 +112,7 @@ export async function copyFromStore(
           throw refuse(file.path, file.sha256, actual);
         }
         const target = join(root, file.path);
-        writeNewFile(target, data, file.mode);
+        createFileSync(target, data, CREATE_NEW, file.mode, true);
         onCopied(file, target);
         return;
       }
