@@ -27,20 +27,15 @@ export function printTable(rows, baseline) {
   for (const l of [header, ...lines]) console.log(l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
 }
 
-/**
- * Prints one target line and records it for the summary `npm run bench` prints at the end (BENCH_TARGETS_FILE):
- * `value` against `limit` ("≤" or "≥" per `better`), with the baseline that gives the value its meaning.
- */
-export function target({ name, value, unit = '×', limit, better = 'lower', baseline = '' }) {
-  const met = better === 'lower' ? value <= limit : value >= limit;
-  const fmt = (x) => (unit === '×' ? `${x.toFixed(2)}×` : `${Number(x.toFixed(x >= 100 ? 0 : 2))} ${unit}`);
-  const line = `${name}: ${fmt(value)} (target ${better === 'lower' ? '≤' : '≥'} ${fmt(limit)}${baseline ? `; baseline ${baseline}` : ''}) — ${met ? 'met' : 'NOT met'}`;
-  console.log(`target  ${line}`);
-  if (process.env.BENCH_TARGETS_FILE) appendFileSync(process.env.BENCH_TARGETS_FILE, `${line}\n`);
-  return met;
+/** A ratio target (`value` ≤ `limit`, both as ×) with the baseline that gives it its meaning: a {@link verdict}. */
+export function target({ name, value, limit, baseline = '' }) {
+  return verdict(name, value <= limit, `${value.toFixed(2)}× (target ≤ ${limit.toFixed(2)}×${baseline ? `; baseline ${baseline}` : ''})`);
 }
 
-/** Prints one verdict (a target with its numbers from this run) and records it for the summary, like `target`. */
+/**
+ * Prints one verdict (a target with its numbers from this run) and records it for the summary `npm run bench`
+ * prints at the end (BENCH_TARGETS_FILE).
+ */
 export function verdict(name, met, numbers) {
   console.log(`VERDICT ${met ? 'met    ' : 'NOT MET'}  ${name}: ${numbers}`);
   if (process.env.BENCH_TARGETS_FILE) appendFileSync(process.env.BENCH_TARGETS_FILE, `${name}: ${numbers} — ${met ? 'met' : 'NOT met'}\n`);
