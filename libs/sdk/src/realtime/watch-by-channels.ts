@@ -137,7 +137,8 @@ export async function* watchByChannels(
     if (logsCaughtUp || replayEnd === undefined || delivered < replayEnd) return;
     logsCaughtUp = true;
     clearTimeout(holdTimer);
-    // From here a state waits only for its own line, each for at most the grace period.
+    // From here a state waits for its own line; one more grace period releases whatever is still held then (and a
+    // log channel that ends releases everything: the pump's finally).
     holdTimer = setTimeout(releaseAll, LOG_DRAIN_GRACE_MS);
     releaseReady();
   };
