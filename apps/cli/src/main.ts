@@ -8,6 +8,7 @@ import { commandHelp, globalHelp, groupHelp } from './help.js';
 import type { Io } from './io.js';
 import { palette } from './output/colors.js';
 import { Output } from './output/output.js';
+import { loadOutputContract } from './json-contract/load-contract.js';
 import { parseArgv } from './parse/parse-argv.js';
 import { version } from './version.js';
 
@@ -82,13 +83,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
 
     const out = new Output(io, globals);
-    const command = await parsed.def.load();
-    // The JSON contract is only needed (and only loaded) when the output is JSON.
-    if (globals.output !== 'table') {
-      const contracts = await import('./json-contract/outputs.js');
-      out.contract = contracts.outputContract(parsed.def.name);
-      out.parseContract = contracts.parseContractValue;
-    }
+    // The JSON contract is only needed (and only loaded) when the output is JSON; it loads beside the command.
+    const [command] = await Promise.all([
+      parsed.def.load(),
+      globals.output === 'table'
+        ? undefined
+        : loadOutputContract(parsed.def.name).then(({ contract, parse }) => {
+            out.contract = contract;
+            out.parseContract = parse;
+          }),
+    ]);
     // Ctrl-C is how one leaves a follow or a watch: not an error (see docs/cli/exit-codes.md, 130).
     const { follow, watch } = parsed.invocation.options;
     interrupt.quiet = follow === true || watch === true;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { DeploymentFailureSchema, openEnum, ReleaseSchema } from './wire-schemas.js';
+import { openEnum } from './open-enum.js';
+import { DeploymentFailureSchema, ReleaseSchema } from './wire-schemas.js';
 
 /**
  * The machine output of `rig deploy` and `rig rollback app`: rig's own contract, in the wire's snake_case. The

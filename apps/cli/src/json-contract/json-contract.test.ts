@@ -2,7 +2,9 @@ import { apiJsonSchema } from '@max/api-spec';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { commandJsonSchema, configDocumentJsonSchema } from './json-schemas.js';
-import { outputContracts } from './outputs.js';
+import { contractGroup, loadOutputContract } from './load-contract.js';
+import { contractGroups, outputContracts } from './outputs.js';
+import { parseContractValue } from './parse-contract.js';
 import {
   AppSchema,
   DashboardSchema,
@@ -84,5 +86,24 @@ describe('output contracts', () => {
     const text = JSON.stringify(schema);
     for (const ref of text.matchAll(/"\$ref":"#\/\$defs\/([A-Za-z]+)"/g)) expect(Object.keys(schema['$defs'] as Json)).toContain(ref[1]);
     expect(schema['$ref']).toBe('#/$defs/ConfigDocument');
+  });
+});
+
+describe('contract groups (rig loads only the group of the command it runs)', () => {
+  it('every command is in the group module contractGroup() names, and only there', () => {
+    for (const [group, contracts] of Object.entries(contractGroups)) {
+      for (const command of Object.keys(contracts)) expect([command, contractGroup(command)]).toEqual([command, group]);
+    }
+    const total = Object.values(contractGroups).reduce((n, contracts) => n + Object.keys(contracts).length, 0);
+    expect(Object.keys(outputContracts)).toHaveLength(total);
+  });
+
+  it('loadOutputContract gives the registry’s contract, and refuses a command without one', async () => {
+    for (const command of ['whoami', 'status app', 'deploy', 'logs app', 'command', 'config export']) {
+      const { contract, parse } = await loadOutputContract(command);
+      expect(JSON.stringify(contract)).toBe(JSON.stringify(outputContracts[command]));
+      expect(parse).toBe(parseContractValue);
+    }
+    await expect(loadOutputContract('status nothing')).rejects.toThrow(/No JSON output contract for `rig status nothing`/);
   });
 });

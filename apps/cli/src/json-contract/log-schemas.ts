@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { openEnum } from './wire-schemas.js';
+import { openEnum } from './open-enum.js';
 
 /**
  * The machine output of `rig logs app|build|network` (`-o jsonl`: one record per line as it arrives; `-o json`:

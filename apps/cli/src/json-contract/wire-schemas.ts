@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { openEnum } from './open-enum.js';
 
 /**
  * The API objects rig prints, as zod schemas. JSON output is parsed through them before it is written (see
@@ -9,15 +10,6 @@ import * as z from 'zod/mini';
 
 const time = z.string().check(z.describe('RFC 3339 time.'));
 
-/**
- * An enum the platform sends (ADR 0012): these values are the ones this rig knows, and any other string is
- * passed through as-is — a newer platform may add values (a new app status) without breaking older scripts'
- * parsers or rig itself. The published JSON Schema says the same (`anyOf` the known values and any string).
- */
-export function openEnum<const T extends readonly [string, ...string[]]>(values: T, description?: string) {
-  const schema = z.union([z.enum(values), z.string()]);
-  return schema.check(z.describe(`${description ? `${description} ` : ''}Known values: ${values.map((v) => `\`${v}\``).join(', ')}; a newer platform may send others, passed through as-is.`));
-}
 const count = z.int().check(z.nonnegative());
 
 export const NetworkSchema = z.object({

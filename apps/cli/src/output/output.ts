@@ -1,7 +1,7 @@
 import type { ZodMiniType } from 'zod/mini';
 import type { GlobalFlags, OutputMode } from '../global-options.js';
 import type { Io } from '../io.js';
-import type { OutputContract } from '../json-contract/outputs.js';
+import type { OutputContract } from '../json-contract/contract-types.js';
 import { palette, type Palette } from './colors.js';
 import { renderDetails, renderTable, type Column, type TableStyle } from './table.js';
 

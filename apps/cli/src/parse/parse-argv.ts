@@ -93,7 +93,10 @@ export function parseArgv(argv: readonly string[], defs: readonly CommandDef[]):
 
   const cli = cac('rig');
   for (const option of globalOptions) cli.option(rawName(option), option.description);
-  for (const def of defs) {
+  // When the words name a command, cac needs to know only that one: declaring all 60 commands and their flags
+  // to cac is a noticeable part of every rig start. Otherwise (help, a typo) it gets them all.
+  const named = prepared.command === undefined ? undefined : defs.find((d) => d.name === prepared.command);
+  for (const def of named ? [named] : defs) {
     const command = cli.command(def.name, def.summary, { allowUnknownOptions: true });
     for (const option of def.options) command.option(rawName(option), option.description);
   }

@@ -24,6 +24,7 @@ interface Def {
   options?: { _zod: { def: Def } }[];
   entries?: Record<string, unknown>;
   values?: unknown[];
+  getter?: () => unknown;
 }
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
@@ -64,6 +65,8 @@ function sample(def: Def, variant: number, depth = 0): unknown {
       }
       return out;
     }
+    case 'lazy':
+      return sample(defOf(def.getter?.()), variant, depth);
     case 'unknown':
       return { any: variant };
     case 'record':
@@ -163,6 +166,12 @@ describe('fast response parsing', () => {
     expect(isCompiled(z.object({ a: z.record(z.string(), z.string()) }))).toBe(false);
     expect(isCompiled(z.looseObject({ a: z.string() }))).toBe(false);
     expect(isCompiled(z.object({ a: z.string().check(z.describe('documented')) }))).toBe(true);
+    // The SDK's response schemas are lazy (built on first use): they compile to their target, nested ones too.
+    const lazyItem = z.lazy(() => z.object({ id: z.string() }));
+    const lazyPage = z.lazy(() => z.object({ data: z.array(lazyItem) }));
+    expect(isCompiled(lazyPage)).toBe(true);
+    expect(safeParseFast(lazyPage, { data: [{ id: 'a', extra: 1 }] })).toEqual({ success: true, data: { data: [{ id: 'a' }] } });
+    expect(isCompiled(z.lazy(() => z.object({ a: z.record(z.string(), z.string()) })))).toBe(false);
     const short = safeParseFast(z.object({ a: z.string().check(z.minLength(2)) }), { a: 'x' });
     expect(short.success).toBe(false);
   });

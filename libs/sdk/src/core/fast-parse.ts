@@ -34,7 +34,8 @@ interface Def {
   values?: unknown[];
 }
 interface Schema {
-  _zod: { def: Def };
+  /** `innerType`: a lazy schema's target, built (once) on first read. */
+  _zod: { def: Def; innerType?: Schema };
 }
 
 /**
@@ -68,7 +69,8 @@ function compile(schema: Schema): Fast | null {
   if (known !== undefined) return known;
   // Mark first: a recursive schema (none today) would come back here and must not loop.
   compiled.set(schema, null);
-  const fast = build(schema._zod.def);
+  // A lazy schema (the SDK builds its response schemas on first use) compiles to its target's checks.
+  const fast = schema._zod.def.type === 'lazy' ? (schema._zod.innerType ? compile(schema._zod.innerType) : null) : build(schema._zod.def);
   compiled.set(schema, fast);
   return fast;
 }

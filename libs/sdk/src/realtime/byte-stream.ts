@@ -40,8 +40,8 @@ export interface ByteChunk<E extends string> {
   offset: number;
 }
 
-const OffsetGapSchema = z.object({ from_offset: z.int(), to_offset: z.int(), reason: z.string() });
-const JoinReplyOffsetSchema = z.object({ output_offset: z.int(), output_bytes: z.int() });
+const OffsetGapSchema = z.lazy(() => z.object({ from_offset: z.int(), to_offset: z.int(), reason: z.string() }));
+const JoinReplyOffsetSchema = z.lazy(() => z.object({ output_offset: z.int(), output_bytes: z.int() }));
 
 /** @internal */
 export interface ByteChannelOptions<E extends string, X> {

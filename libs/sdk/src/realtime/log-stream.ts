@@ -21,9 +21,9 @@ export type LogStreamItem =
   | { type: 'gap'; fromSeq: number; toSeq: number; reason: string }
   | { type: 'eof'; lastSeq: number | null; state: string };
 
-const LinesSchema = z.object({ lines: z.array(LogLineSchema) });
-const GapSchema = z.object({ from_seq: z.int(), to_seq: z.int(), reason: z.string() });
-const EofSchema = z.object({ last_seq: z.nullable(z.int()), state: z.string() });
+const LinesSchema = z.lazy(() => z.object({ lines: z.array(LogLineSchema) }));
+const GapSchema = z.lazy(() => z.object({ from_seq: z.int(), to_seq: z.int(), reason: z.string() }));
+const EofSchema = z.lazy(() => z.object({ last_seq: z.nullable(z.int()), state: z.string() }));
 
 /** @internal */
 export interface LogChannelOptions {

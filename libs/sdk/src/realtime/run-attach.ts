@@ -104,14 +104,14 @@ export interface RunAttachment {
   onConnectionChange(listener: (state: AttachConnectionState) => void): () => void;
 }
 
-const ExitSchema = z.object({
+const ExitSchema = z.lazy(() => z.object({
   state: z.enum(['exited', 'failed', 'timed_out', 'cancelled']),
   exit_code: z.nullable(z.int()),
   signal: z.nullable(z.string()),
   error: z.nullable(z.string()),
   output_bytes: z.int(),
-});
-const ReplySchema = z.object({ state: z.string(), exit_code: z.nullable(z.int()), signal: z.nullable(z.string()) });
+}));
+const ReplySchema = z.lazy(() => z.object({ state: z.string(), exit_code: z.nullable(z.int()), signal: z.nullable(z.string()) }));
 const SIGNALS: ReadonlySet<string> = new Set<RunSignal>(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGKILL']);
 
 /** Bytes per stdin push: small enough to interleave with other traffic, large enough to keep overhead low. */

@@ -82,15 +82,15 @@ export interface ShellAttachment {
   onConnectionChange(listener: (state: AttachConnectionState) => void): () => void;
 }
 
-const ExitSchema = z.object({ exit_code: z.nullable(z.int()), signal: z.nullable(z.string()), output_bytes: z.int() });
-const ResizedSchema = z.object({ cols: z.int(), rows: z.int() });
-const ReplySchema = z.object({
+const ExitSchema = z.lazy(() => z.object({ exit_code: z.nullable(z.int()), signal: z.nullable(z.string()), output_bytes: z.int() }));
+const ResizedSchema = z.lazy(() => z.object({ cols: z.int(), rows: z.int() }));
+const ReplySchema = z.lazy(() => z.object({
   state: z.string(),
   cols: z.int(),
   rows: z.int(),
   exit_code: z.nullable(z.int()),
   signal: z.nullable(z.string()),
-});
+}));
 
 const encoder = new TextEncoder();
 

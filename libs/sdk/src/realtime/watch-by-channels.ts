@@ -11,27 +11,27 @@ import { toMaxError } from './channel-error.js';
 import { subscribeLogChannel } from './log-stream.js';
 import { openSocket } from './open-socket.js';
 
-const SnapshotReplySchema = z.object({
+const SnapshotReplySchema = z.lazy(() => z.object({
   deployment: z.object({
     state: DeploymentStateSchema,
     release: z.nullable(z.int()),
     failure: z.nullable(DeploymentFailureSchema),
   }),
-});
-const HealthCheckEventSchema = z.object({
+}));
+const HealthCheckEventSchema = z.lazy(() => z.object({
   release: z.int(),
   attempt: z.int(),
   max_attempts: z.int(),
   ok: z.boolean(),
   message: z.string(),
-});
-const StateEventSchema = z.object({
+}));
+const StateEventSchema = z.lazy(() => z.object({
   state: DeploymentStateSchema,
   previous_state: DeploymentStateSchema,
   build_log_seq: z.optional(z.int()),
   release: z.nullable(z.int()),
   failure: z.nullable(DeploymentFailureSchema),
-});
+}));
 
 /**
  * How long the final state waits for the build log to end. The two channels have no order relative to each

@@ -15,11 +15,11 @@ const apiTokenFields = {
 };
 
 /** An API token as listed (no secret). @internal */
-export const ApiTokenSchema = z.object(apiTokenFields);
+export const ApiTokenSchema = z.lazy(() => z.object(apiTokenFields));
 assertType<Equals<z.infer<typeof ApiTokenSchema>, Schemas['ApiToken']>>();
 
 /** An API token as created, with its secret shown once. @internal */
-export const ApiTokenCreatedSchema = z.object({ ...apiTokenFields, token: z.string() });
+export const ApiTokenCreatedSchema = z.lazy(() => z.object({ ...apiTokenFields, token: z.string() }));
 assertType<Equals<z.infer<typeof ApiTokenCreatedSchema>, Schemas['ApiTokenCreated']>>();
 
 /** @internal */

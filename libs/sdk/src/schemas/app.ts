@@ -8,7 +8,7 @@ export const AppStatusSchema = openEnum(['created', 'deploying', 'running', 'cra
 assertType<Equals<z.infer<typeof AppStatusSchema>, components['schemas']['AppStatus']>>();
 
 /** @internal */
-export const AppSchema = z.object({
+export const AppSchema = z.lazy(() => z.object({
   id: z.string(),
   name: z.string(),
   network: z.string(),
@@ -20,7 +20,7 @@ export const AppSchema = z.object({
   current_release: z.nullable(z.int()),
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
-});
+}));
 assertType<Equals<z.infer<typeof AppSchema>, components['schemas']['App']>>();
 
 /** @internal */

@@ -40,5 +40,5 @@ assertType<Equals<z.infer<typeof NextCursorSchema>, Schemas['NextCursor']>>();
  * @internal
  */
 export function pageSchema<Item extends z.ZodMiniType>(item: Item) {
-  return z.object({ data: z.array(item), next_cursor: NextCursorSchema });
+  return z.lazy(() => z.object({ data: z.array(item), next_cursor: NextCursorSchema }));
 }

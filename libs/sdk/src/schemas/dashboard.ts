@@ -10,21 +10,21 @@ import { assertType, type Equals, type Simplify } from './type-equality.js';
 type Schemas = components['schemas'];
 
 /** @internal */
-export const DeploymentSummarySchema = z.object({
+export const DeploymentSummarySchema = z.lazy(() => z.object({
   id: z.string(),
   state: DeploymentStateSchema,
   created_at: TimestampSchema,
   finished_at: z.nullable(TimestampSchema),
-});
+}));
 assertType<Equals<z.infer<typeof DeploymentSummarySchema>, Schemas['DeploymentSummary']>>();
 
 /** @internal */
-export const DashboardAppSchema = z.extend(AppSchema, { latest_deployment: z.nullable(DeploymentSummarySchema) });
+export const DashboardAppSchema = z.lazy(() => z.extend(AppSchema._zod.innerType, { latest_deployment: z.nullable(DeploymentSummarySchema) }));
 // The generator writes `allOf` as an intersection (`App & {…}`): same members, different spelling.
 assertType<Equals<z.infer<typeof DashboardAppSchema>, Simplify<Schemas['DashboardApp']>>>();
 
 /** @internal */
-export const DashboardSchema = z.object({
+export const DashboardSchema = z.lazy(() => z.object({
   networks: z.array(NetworkSchema),
   apps: z.array(DashboardAppSchema),
   recent_events: z.array(EventSchema),
@@ -42,7 +42,7 @@ export const DashboardSchema = z.object({
   }),
   truncated: z.boolean(),
   generated_at: TimestampSchema,
-});
+}));
 
 /** The spec's dashboard with its `allOf` apps flattened (see `DashboardAppSchema`). */
 type SpecDashboard = Simplify<Omit<Schemas['Dashboard'], 'apps'> & { apps: Simplify<Schemas['DashboardApp']>[] }>;

@@ -8,15 +8,15 @@ import { assertType, type Equals } from './type-equality.js';
 type Schemas = components['schemas'];
 
 /** @internal */
-export const DeploymentFailureSchema = z.object({
+export const DeploymentFailureSchema = z.lazy(() => z.object({
   stage: openEnum(['upload', 'build', 'release']),
   reason: openEnum(['build_failed', 'start_failed', 'health_check_failed', 'crashed_after_release', 'timed_out', 'internal_error']),
   message: z.string(),
-});
+}));
 assertType<Equals<z.infer<typeof DeploymentFailureSchema>, Schemas['DeploymentFailure']>>();
 
 /** @internal */
-export const DeploymentSchema = z.object({
+export const DeploymentSchema = z.lazy(() => z.object({
   id: z.string(),
   network: z.string(),
   app: z.string(),
@@ -31,7 +31,7 @@ export const DeploymentSchema = z.object({
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
   finished_at: z.nullable(TimestampSchema),
-});
+}));
 assertType<Equals<z.infer<typeof DeploymentSchema>, Schemas['Deployment']>>();
 
 /** @internal */

@@ -7,16 +7,16 @@ import { assertType, type Equals } from './type-equality.js';
 type Schemas = components['schemas'];
 
 /** Keys to values (`EnvMap`), as vars and config documents carry them. @internal */
-export const EnvMapSchema = z.record(z.string(), z.string());
+export const EnvMapSchema = z.lazy(() => z.record(z.string(), z.string()));
 assertType<Equals<z.infer<typeof EnvMapSchema>, Schemas['EnvMap']>>();
 
 /** @internal */
-export const VarSchema = z.object({
+export const VarSchema = z.lazy(() => z.object({
   key: z.string(),
   value: z.string(),
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
-});
+}));
 assertType<Equals<z.infer<typeof VarSchema>, Schemas['Var']>>();
 
 /** @internal */
@@ -24,15 +24,15 @@ export const VarPageSchema = pageSchema(VarSchema);
 assertType<Equals<z.infer<typeof VarPageSchema>, Schemas['VarPage']>>();
 
 /** @internal */
-export const VarsSetResultSchema = z.object({
+export const VarsSetResultSchema = z.lazy(() => z.object({
   data: z.array(VarSchema),
   releases: z.array(ReleaseRefSchema),
-});
+}));
 assertType<Equals<z.infer<typeof VarsSetResultSchema>, Schemas['VarsSetResult']>>();
 
 /** The answer to a bulk unset of vars or secrets. @internal */
-export const KeysUnsetResultSchema = z.object({
+export const KeysUnsetResultSchema = z.lazy(() => z.object({
   unset: z.array(z.string()),
   releases: z.array(ReleaseRefSchema),
-});
+}));
 assertType<Equals<z.infer<typeof KeysUnsetResultSchema>, Schemas['KeysUnsetResult']>>();

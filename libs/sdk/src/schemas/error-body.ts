@@ -5,7 +5,7 @@ import { assertType, type Equals } from './type-equality.js';
 type SpecError = components['schemas']['Error'];
 
 /** @internal */
-export const FieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export const FieldErrorSchema = z.lazy(() => z.object({ path: z.string(), message: z.string() }));
 assertType<Equals<z.infer<typeof FieldErrorSchema>, components['schemas']['FieldError']>>();
 
 /**
@@ -16,14 +16,14 @@ assertType<Equals<z.infer<typeof FieldErrorSchema>, components['schemas']['Field
  *
  * @internal
  */
-export const ErrorBodySchema = z.object({
+export const ErrorBodySchema = z.lazy(() => z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     details: z.optional(z.looseObject({ fields: z.optional(z.array(FieldErrorSchema)) })),
     request_id: z.string(),
   }),
-});
+}));
 
 /** Flattens an intersection into one object type, so it can be compared with `Equals`. */
 type Simplify<T> = { [K in keyof T]: T[K] } & {};

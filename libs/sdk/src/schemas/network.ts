@@ -4,14 +4,14 @@ import { DescriptionSchema, pageSchema, TimestampSchema } from './common.js';
 import { assertType, type Equals } from './type-equality.js';
 
 /** @internal */
-export const NetworkSchema = z.object({
+export const NetworkSchema = z.lazy(() => z.object({
   id: z.string(),
   name: z.string(),
   description: DescriptionSchema,
   app_count: z.int(),
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
-});
+}));
 assertType<Equals<z.infer<typeof NetworkSchema>, components['schemas']['Network']>>();
 
 /** @internal */

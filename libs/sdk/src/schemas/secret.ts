@@ -16,12 +16,12 @@ assertType<Equals<z.infer<typeof Sha256DigestSchema>, Schemas['Sha256Digest']>>(
  *
  * @internal
  */
-export const SecretSchema = z.object({
+export const SecretSchema = z.lazy(() => z.object({
   key: z.string(),
   digest: Sha256DigestSchema,
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
-});
+}));
 assertType<Equals<z.infer<typeof SecretSchema>, Schemas['Secret']>>();
 
 /** @internal */
@@ -29,8 +29,8 @@ export const SecretPageSchema = pageSchema(SecretSchema);
 assertType<Equals<z.infer<typeof SecretPageSchema>, Schemas['SecretPage']>>();
 
 /** @internal */
-export const SecretsSetResultSchema = z.object({
+export const SecretsSetResultSchema = z.lazy(() => z.object({
   data: z.array(SecretSchema),
   releases: z.array(ReleaseRefSchema),
-});
+}));
 assertType<Equals<z.infer<typeof SecretsSetResultSchema>, Schemas['SecretsSetResult']>>();

@@ -6,7 +6,7 @@ import { assertType, type Equals } from './type-equality.js';
 type Schemas = components['schemas'];
 
 /** @internal */
-export const CommandSchema = z.array(z.string());
+export const CommandSchema = z.lazy(() => z.array(z.string()));
 assertType<Equals<z.infer<typeof CommandSchema>, Schemas['Command']>>();
 
 /** @internal */
@@ -14,7 +14,7 @@ export const ShellStateSchema = z.enum(['running', 'exited']);
 assertType<Equals<z.infer<typeof ShellStateSchema>, Schemas['ShellState']>>();
 
 /** @internal */
-export const ShellSessionSchema = z.object({
+export const ShellSessionSchema = z.lazy(() => z.object({
   id: z.string(),
   network: z.string(),
   app: z.nullable(z.string()),
@@ -31,7 +31,7 @@ export const ShellSessionSchema = z.object({
   detach_timeout_seconds: z.int(),
   created_at: TimestampSchema,
   ended_at: z.nullable(TimestampSchema),
-});
+}));
 assertType<Equals<z.infer<typeof ShellSessionSchema>, Schemas['ShellSession']>>();
 
 /** @internal */
@@ -39,7 +39,7 @@ export const RunStateSchema = z.enum(['pending', 'running', 'exited', 'failed', 
 assertType<Equals<z.infer<typeof RunStateSchema>, Schemas['RunState']>>();
 
 /** @internal */
-export const RunSchema = z.object({
+export const RunSchema = z.lazy(() => z.object({
   id: z.string(),
   network: z.string(),
   app: z.nullable(z.string()),
@@ -56,7 +56,7 @@ export const RunSchema = z.object({
   created_at: TimestampSchema,
   started_at: z.nullable(TimestampSchema),
   finished_at: z.nullable(TimestampSchema),
-});
+}));
 assertType<Equals<z.infer<typeof RunSchema>, Schemas['Run']>>();
 
 /** @internal */

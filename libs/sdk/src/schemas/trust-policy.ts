@@ -6,7 +6,7 @@ import { assertType, type Equals } from './type-equality.js';
 type Schemas = components['schemas'];
 
 /** An OIDC trust policy. @internal */
-export const TrustPolicySchema = z.object({
+export const TrustPolicySchema = z.lazy(() => z.object({
   id: z.string(),
   issuer: z.string(),
   audience: z.string(),
@@ -17,7 +17,7 @@ export const TrustPolicySchema = z.object({
   scope: openEnum(['read', 'deploy']),
   token_ttl_seconds: z.int(),
   created_at: TimestampSchema,
-});
+}));
 assertType<Equals<z.infer<typeof TrustPolicySchema>, Schemas['TrustPolicy']>>();
 
 /** @internal */
