@@ -172,6 +172,29 @@ describe('fast response parsing', () => {
     expect(isCompiled(lazyPage)).toBe(true);
     expect(safeParseFast(lazyPage, { data: [{ id: 'a', extra: 1 }] })).toEqual({ success: true, data: { data: [{ id: 'a' }] } });
     expect(isCompiled(z.lazy(() => z.object({ a: z.record(z.string(), z.string()) })))).toBe(false);
+  });
+
+  it('gives the same results where code generation is forbidden (the field-by-field road)', async () => {
+    const original = globalThis.Function;
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    let refused = 0;
+    globalThis.Function = function forbidden() {
+      refused += 1;
+      throw new EvalError('Code generation from strings disallowed for this context');
+    } as unknown as FunctionConstructor;
+    let module: typeof import('./fast-parse.js');
+    try {
+      module = await import('./fast-parse.js');
+      const schema = z.object({ id: z.string(), n: z.nullable(z.int()), tag: z.optional(z.string()) });
+      expect(module.isCompiled(schema)).toBe(true);
+      expect(module.safeParseFast(schema, { id: 'a', n: null, extra: 1 })).toEqual({ success: true, data: { id: 'a', n: null } });
+      expect(module.safeParseFast(schema, { id: 'a', n: 1.5 }).success).toBe(false);
+      expect(module.safeParseFast(schema, null).success).toBe(false);
+      expect(refused).toBeGreaterThan(0);
+    } finally {
+      globalThis.Function = original;
+    }
     const short = safeParseFast(z.object({ a: z.string().check(z.minLength(2)) }), { a: 'x' });
     expect(short.success).toBe(false);
   });

@@ -86,9 +86,12 @@ export class Paginated<T> implements AsyncIterable<T> {
     const max = options.max ?? Number.POSITIVE_INFINITY;
     const items: T[] = [];
     if (max <= 0) return items;
-    for await (const item of this) {
-      items.push(item);
-      if (items.length >= max) break;
+    // Page by page: an item-by-item `for await` costs a promise per item (5,000 apps: ~6 ms of a cold start).
+    for await (const page of this.pages()) {
+      for (const item of page.data) {
+        items.push(item);
+        if (items.length >= max) return items;
+      }
     }
     return items;
   }
