@@ -35,10 +35,13 @@ export class Database {
     this.#db = db;
   }
 
-  /** Opens (creating if needed) `<dataDir>/max.db` and brings its schema up to date. */
-  static open(dataDir: string, options: { migrations?: readonly Migration[] } = {}): Database {
+  /**
+   * Opens (creating if needed) `<dataDir>/max.db` — or `<dataDir>/<file>`, another database with its own
+   * `migrations` (the blob store's) — and brings its schema up to date.
+   */
+  static open(dataDir: string, options: { migrations?: readonly Migration[]; file?: string } = {}): Database {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const path = join(dataDir, 'max.db');
+    const path = join(dataDir, options.file ?? 'max.db');
     const raw = new Libsql(path, { timeout: BUSY_TIMEOUT_MS });
     const db = new Database(path, raw);
     try {

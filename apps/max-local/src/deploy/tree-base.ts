@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, constants as fsConstants, lstatSync, mkdirSync, readFileSync, type BigIntStats } from 'node:fs';
+import { chmodSync, copyFileSync, constants as fsConstants, lstatSync, mkdirSync, type BigIntStats } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobStore } from './blob-store.js';
@@ -105,7 +105,7 @@ export async function copyFromStore(
     forEachSliced(small, (file) => {
       if (failed) return;
       if (file.size <= READ_WRITE_BYTES) {
-        const data = readFileSync(blobs.pathOf(file.sha256));
+        const data = blobs.readSync(file.sha256);
         const actual = createHash('sha256').update(data).digest('hex');
         if (actual !== file.sha256) {
           failed = true;

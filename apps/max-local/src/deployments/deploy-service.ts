@@ -703,6 +703,10 @@ export class DeployService {
     await Promise.allSettled([...this.#running.values()].map((r) => r.done));
     await Promise.allSettled([...this.#background]);
     await this.#bases.close();
+    // Nothing uses a store once the pipelines and switches are done.
+    const stores = await Promise.allSettled([...this.#blobStores.values()]);
+    this.#blobStores.clear();
+    for (const store of stores) if (store.status === 'fulfilled') store.value.close();
   }
 
   #track(task: Promise<unknown>): void {

@@ -6,7 +6,7 @@ import { BlobStore } from '../../src/deploy/blob-store.js';
 import { BlobsMissingError, PayloadTooLargeError, UnsafeManifestError } from '../../src/deploy/deploy-errors.js';
 import { validateManifest, type ManifestEntry } from '../../src/deploy/manifest.js';
 import { TreeBases } from '../../src/deploy/tree-base.js';
-import { exists, fileEntry, isDirEmpty, listTree, sha256, tempDir } from './helpers.js';
+import { damageSmallBlob, exists, fileEntry, isDirEmpty, listTree, sha256, tempDir } from './helpers.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -104,7 +104,7 @@ describe('assembleTree', () => {
   });
 
   it('re-hashes while copying: a damaged blob in the store is a digest mismatch, not a silent corruption', async () => {
-    await writeFile(store.pathOf(file.sha256 as string), 'console.log("XX")'); // same size, other bytes
+    damageSmallBlob(store.root, file.sha256 as string, 'console.log("XX")'); // same size, other bytes
     const error = await assembleTree(store, [file], buildDir).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'digest_mismatch', path: 'index.js' });
     expect(await exists(buildDir)).toBe(false);

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../src/deploy/blob-store.js';
 import { DigestMismatchError, InvalidBlobError, PayloadTooLargeError } from '../../src/deploy/deploy-errors.js';
-import { chunked, listTree, makePack, sha256, tempDir } from './helpers.js';
+import { chunked, listTree, makePack, sha256, smallBlobRows, stageLeftover, tempDir } from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -14,26 +14,62 @@ beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   store = await BlobStore.open(join(dir, 'blobs'), { maxBlobBytes: 64 * 1024, maxPackExpandedBytes: 256 * 1024 });
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  store.close();
+  return cleanup();
+});
 
-/** Blob files in the store, ignoring the temp dir (which must be empty too). */
+/** Blobs in the store, files and rows, ignoring the temp dir and the staged rows (which must be empty too). */
 async function storedBlobs(): Promise<string[]> {
   const tmp = await readdir(join(dir, 'blobs', '.tmp'));
   expect(tmp).toEqual([]);
-  return (await listTree(join(dir, 'blobs'))).filter((p) => p.length === 65);
+  const rows = smallBlobRows(join(dir, 'blobs'));
+  expect(rows.staged).toBe(0);
+  return [...(await listTree(join(dir, 'blobs'))).filter((p) => p.length === 65), ...rows.blobs];
 }
 
 describe('BlobStore.put', () => {
-  it('stores a blob under ab/cdef… only when its bytes hash to the digest', async () => {
+  it('stores a small blob as a row, only when its bytes hash to the digest', async () => {
     const data = Buffer.from('hello blob');
     const digest = sha256(data);
     expect(await store.missing([digest])).toEqual([digest]);
     await expect(store.put(digest, chunked(data, 3))).resolves.toEqual({ digest, size: data.length, created: true });
-    expect(await readFile(join(dir, 'blobs', digest.slice(0, 2), digest.slice(2)), 'utf8')).toBe('hello blob');
+    expect(smallBlobRows(join(dir, 'blobs')).blobs).toEqual([digest]);
+    expect(store.readSync(digest).toString()).toBe('hello blob');
     expect(await store.has(digest)).toBe(true);
+    expect(await store.sizeOf(digest)).toBe(data.length);
     expect(await store.missing([digest])).toEqual([]);
+    expect(store.checkIntactSync(digest)).toEqual({ intact: true });
     // Uploading again is harmless and reported as not new.
     await expect(store.put(digest, [data])).resolves.toMatchObject({ created: false });
+  });
+
+  it('stores a blob over 64 KiB as a file under ab/cdef…', async () => {
+    const large = await BlobStore.open(join(dir, 'large'));
+    const data = randomBytes(64 * 1024 + 1);
+    const digest = sha256(data);
+    await expect(large.put(digest, chunked(data, 10_000))).resolves.toEqual({ digest, size: data.length, created: true });
+    expect(await readFile(join(dir, 'large', digest.slice(0, 2), digest.slice(2)))).toEqual(data);
+    expect(smallBlobRows(join(dir, 'large')).blobs).toEqual([]);
+    expect(large.readSync(digest)).toEqual(data);
+    expect(await large.sizes([digest])).toEqual(new Map([[digest, data.length]]));
+    large.close();
+  });
+
+  it('still reads small blobs a store kept as files before it had rows, and drops staged rows a crash left', async () => {
+    const data = Buffer.from('from an older max-local');
+    const digest = sha256(data);
+    await mkdir(join(dir, 'blobs', digest.slice(0, 2)), { recursive: true });
+    await writeFile(store.pathOf(digest), data);
+    expect(await store.sizes([digest, sha256('absent')])).toEqual(new Map([[digest, data.length], [sha256('absent'), null]]));
+    expect(store.readSync(digest)).toEqual(data);
+    expect(await store.checkIntact(digest)).toEqual({ intact: true });
+    await expect(store.put(digest, [data])).resolves.toMatchObject({ created: false });
+    store.close();
+    stageLeftover(join(dir, 'blobs'), sha256('half a pack'), 'half a pack');
+    store = await BlobStore.open(join(dir, 'blobs'));
+    expect(smallBlobRows(join(dir, 'blobs')).staged).toBe(0);
+    expect(await store.has(sha256('half a pack'))).toBe(false);
   });
 
   it('rejects a digest mismatch with a typed error and stores nothing', async () => {
@@ -73,7 +109,8 @@ describe('BlobStore.ingestPack', () => {
     const result = await store.ingestPack(chunked(pack, 700));
     expect(result).toEqual({ stored: [sha256('two'), empty.name, sha256('x'.repeat(20_000))], already_present: [sha256('one')] });
     expect(await store.missing([sha256('two'), empty.name])).toEqual([]);
-    expect(await readFile(store.pathOf(sha256('x'.repeat(20_000))), 'utf8')).toBe('x'.repeat(20_000));
+    expect(store.readSync(sha256('x'.repeat(20_000))).toString()).toBe('x'.repeat(20_000));
+    expect(smallBlobRows(join(dir, 'blobs'))).toEqual({ blobs: [sha256('one'), sha256('two'), empty.name, sha256('x'.repeat(20_000))].sort(), staged: 0 });
   });
 
   it.each([
@@ -97,6 +134,23 @@ describe('BlobStore.ingestPack', () => {
     const error = await store.ingestPack(chunked(pack, 100)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DigestMismatchError);
     expect(await storedBlobs()).toEqual([]);
+  });
+
+  it('is all-or-nothing past the first staged batch too: rows written before the bad entry are dropped', async () => {
+    const roomy = await BlobStore.open(join(dir, 'roomy'));
+    const good = Array.from({ length: 72 }, () => {
+      const data = randomBytes(60 * 1024);
+      return { name: sha256(data), data };
+    });
+    const pack = makePack([...good, { name: sha256('claimed'), data: 'actual' }]);
+    await expect(roomy.ingestPack(chunked(pack, 64 * 1024))).rejects.toBeInstanceOf(DigestMismatchError);
+    expect(smallBlobRows(join(dir, 'roomy'))).toEqual({ blobs: [], staged: 0 });
+    expect(await roomy.missing(good.map((g) => g.name))).toHaveLength(72);
+    // The same blobs without the bad entry: all stored, in pack order.
+    const result = await roomy.ingestPack(chunked(makePack(good), 64 * 1024));
+    expect(result).toEqual({ stored: good.map((g) => g.name), already_present: [] });
+    expect(smallBlobRows(join(dir, 'roomy')).blobs).toHaveLength(72);
+    roomy.close();
   });
 
   it('enforces the per-entry, expanded-total and body limits', async () => {

@@ -5,10 +5,44 @@ import { mkdtemp, readdir, readFile, readlink, rm, stat, writeFile, lstat, mkdir
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Libsql from 'libsql';
 import type { BlobStore } from '../../src/deploy/blob-store.js';
 import type { ManifestEntry } from '../../src/deploy/manifest.js';
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** What a blob store at `root` holds as rows of its SQLite file: blob digests (sorted) and leftover staged rows. */
+export function smallBlobRows(root: string): { blobs: string[]; staged: number } {
+  const db = new Libsql(join(root, 'small-blobs.db'));
+  try {
+    const blobs = (db.prepare('SELECT digest FROM blobs ORDER BY digest').all() as { digest: string }[]).map((row) => row.digest);
+    const staged = (db.prepare('SELECT count(*) AS n FROM staged').get() as { n: number }).n;
+    return { blobs, staged };
+  } finally {
+    db.close();
+  }
+}
+
+/** Overwrites a small blob's bytes in the store's SQLite file, as disk damage (or a hostile local user) would. */
+export function damageSmallBlob(root: string, digest: string, bytes: Buffer | string): void {
+  const db = new Libsql(join(root, 'small-blobs.db'));
+  try {
+    const { changes } = db.prepare('UPDATE blobs SET bytes = ? WHERE digest = ?').run(Buffer.from(bytes), digest);
+    if (Number(changes) !== 1) throw new Error(`no small blob ${digest} to damage`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Puts a staged row in the store's SQLite file, as a pack upload cut off by a crash leaves behind. */
+export function stageLeftover(root: string, digest: string, bytes: Buffer | string): void {
+  const db = new Libsql(join(root, 'small-blobs.db'));
+  try {
+    db.prepare('INSERT INTO staged (pack, seq, digest, bytes) VALUES (?, 0, ?, ?)').run('crashed', digest, Buffer.from(bytes));
+  } finally {
+    db.close();
+  }
+}
 
 /** A fresh temp dir; `cleanup()` removes it. */
 export async function tempDir(prefix = 'max-deploy-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
