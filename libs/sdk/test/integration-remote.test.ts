@@ -52,6 +52,16 @@ describe('runs', () => {
     await expect(io.exit).resolves.toMatchObject({ state: 'exited', exitCode: 42, signal: null });
   });
 
+  it('start: creates and attaches in one call, from the first byte; a refused create throws and starts nothing', async () => {
+    const { run, attachment } = await client.runs.start({ network: 'demo', app: 'web' }, { command: ['sh', '-c', 'echo first; echo second >&2; exit 7'] });
+    expect(run).toMatchObject({ network: 'demo', app: 'web', command: ['sh', '-c', 'echo first; echo second >&2; exit 7'] });
+    expect(await collectRun(attachment.output)).toEqual({ stdout: 'first\n', stderr: 'second\n', gaps: [] });
+    await expect(attachment.exit).resolves.toMatchObject({ state: 'exited', exitCode: 7 });
+    const before = await client.runs.list({ network: 'demo' }).toArray();
+    await expect(client.runs.start({ network: 'demo', app: 'no-such-app' }, { command: ['true'] })).rejects.toMatchObject({ status: 404 });
+    expect(await client.runs.list({ network: 'demo' }).toArray()).toHaveLength(before.length);
+  });
+
   it('streams stdin with backpressure: 10 MiB through sha256sum', async () => {
     const data = Buffer.alloc(10 * 1024 * 1024);
     for (let i = 0; i < data.length; i += 4) data.writeUInt32LE((i * 2654435761) >>> 0, i);

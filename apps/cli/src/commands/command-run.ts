@@ -32,26 +32,28 @@ export async function run(ctx: CommandContext, invocation: Invocation): Promise<
 
   return asRemoteFailure(async () => {
     const { client } = await openSession(ctx);
-    const created = await client.runs.create(target, { command: argv, ...(timeoutSeconds === undefined ? {} : { timeout_seconds: timeoutSeconds }) }, { signal: ctx.signal });
-    if (invocation.options['detach'] === true) {
-      ctx.out.note(`Started run ${created.id}. Follow it with: rig command attach ${created.id}`);
-      const result: CommandResult = {
-        id: created.id,
-        network: created.network,
-        app: created.app,
-        command: created.command,
-        state: 'running',
-        exit_code: null,
-        signal: null,
-        error: null,
-        stdout_bytes: 0,
-        stderr_bytes: 0,
-        lost_bytes: 0,
-      };
-      ctx.out.result(result, created.id);
-      return 0;
+    const input = { command: argv, ...(timeoutSeconds === undefined ? {} : { timeout_seconds: timeoutSeconds }) };
+    if (invocation.options['detach'] !== true) {
+      const { run: started, attachment } = await client.runs.start(target, input, { signal: ctx.signal });
+      return relayRun(ctx, client, started, attachment);
     }
-    return relayRun(ctx, client, created);
+    const created = await client.runs.create(target, input, { signal: ctx.signal });
+    ctx.out.note(`Started run ${created.id}. Follow it with: rig command attach ${created.id}`);
+    const result: CommandResult = {
+      id: created.id,
+      network: created.network,
+      app: created.app,
+      command: created.command,
+      state: 'running',
+      exit_code: null,
+      signal: null,
+      error: null,
+      stdout_bytes: 0,
+      stderr_bytes: 0,
+      lost_bytes: 0,
+    };
+    ctx.out.result(result, created.id);
+    return 0;
   });
 }
 

@@ -1,4 +1,4 @@
-import type { MaxClient, Run, RunEnd } from '@max/rig-sdk';
+import type { MaxClient, Run, RunAttachment, RunEnd } from '@max/rig-sdk';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors/cli-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
@@ -50,10 +50,11 @@ export function processIo(ctx: CommandContext): ProcessIo {
  * the document), stdin → the run with backpressure and EOF, Ctrl-C → SIGINT (a second Ctrl-C detaches), a closed
  * stdout → cancel the run and exit 141. Returns rig's exit code.
  */
-export async function relayRun(ctx: CommandContext, client: MaxClient, run: Run): Promise<number> {
+export async function relayRun(ctx: CommandContext, client: MaxClient, run: Run, attached?: RunAttachment): Promise<number> {
   const io = processIo(ctx);
   // From byte 0: output the platform no longer holds (a chatty run before rig attached) is reported, not skipped.
-  const attachment = await client.runs.attach(run.id, { offset: 0, signal: ctx.signal });
+  // A run rig just started comes attached already (`runs.start`: the connection opened while it was created).
+  const attachment = attached ?? (await client.runs.attach(run.id, { offset: 0, signal: ctx.signal }));
   // A closed stdout must end the remote command too, not only rig: handled here (ByteWriter), then exit 141.
   const releaseClosedOutput = io.trapClosedOutput();
   let stdoutClosed = false;

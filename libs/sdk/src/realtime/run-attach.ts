@@ -1,3 +1,4 @@
+import type { MaxSocket } from '@max/rig-channels';
 import { topics } from '@max/api-spec';
 import * as z from 'zod/mini';
 import type { HttpCore } from '../core/http-core.js';
@@ -124,14 +125,22 @@ function isExitedReply(channels: ChannelsModule, error: unknown): boolean {
   return typeof response === 'object' && response !== null && (response as Record<string, unknown>)['reason'] === 'exited';
 }
 
-/** @internal */
-export async function attachRun(core: HttpCore, id: string, options: RunAttachOptions): Promise<RunAttachment> {
+/**
+ * @internal `opened`: a socket already opening (`runs.start` opens it while the run is created); by default one is
+ * opened here.
+ */
+export async function attachRun(
+  core: HttpCore,
+  id: string,
+  options: RunAttachOptions,
+  opened?: Promise<{ socket: MaxSocket; channels: ChannelsModule }>,
+): Promise<RunAttachment> {
   const window = options.stdinWindowBytes ?? 1024 * 1024;
   if (!(Number.isInteger(window) && window > 0)) {
     const message = `must be a positive integer, got ${String(window)}`;
     throw new MaxValidationError({ code: 'validation_failed', message: `Invalid stdinWindowBytes: ${message}`, details: { fields: [{ path: '/stdinWindowBytes', message }] } });
   }
-  const { socket, channels } = await openSocket(core);
+  const { socket, channels } = await (opened ?? openSocket(core));
   const topic = topics.exec(id);
   const stream = subscribeByteChannel(socket, channels, topic, {
     events: ['stdout', 'stderr'] as const,

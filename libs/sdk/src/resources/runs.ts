@@ -2,6 +2,7 @@ import type { HttpCore } from '../core/http-core.js';
 import { Paginated } from '../core/paginated.js';
 import { callOperation } from '../core/operation.js';
 import type { RequestOptions } from '../core/request-options.js';
+import { openSocket } from '../realtime/open-socket.js';
 import { attachRun, type RunAttachment, type RunAttachOptions } from '../realtime/run-attach.js';
 import { RunPageSchema, RunSchema } from '../schemas/shell-run.js';
 import type { RunState, Run, RunCreate } from '../types.js';
@@ -47,6 +48,45 @@ export class RunsResource {
   /** @internal Use `client.runs`. */
   constructor(core: HttpCore) {
     this.#core = core;
+  }
+
+  /**
+   * Starts a command and attaches to it from its first byte: {@link create} then {@link attach}, except that the
+   * realtime connection opens while the platform starts the process, so output begins one connection set-up
+   * sooner. If the create fails, the connection is closed and the error thrown; nothing was started.
+   *
+   * @example
+   * ```ts
+   * const { run, attachment } = await client.runs.start({ network: 'staging', app: 'web' }, { command: ['npm', 'test'] });
+   * for await (const item of attachment.output) if (item.type !== 'gap') process.stdout.write(item.data);
+   * console.log(run.id, (await attachment.exit).state);
+   * ```
+   */
+  async start(
+    target: ExecTarget,
+    input: RunCreate,
+    options: RequestOptions & Omit<RunAttachOptions, 'offset'> = {},
+  ): Promise<{ run: Run; attachment: RunAttachment }> {
+    const opened = openSocket(this.#core).then((open) => {
+      open.socket.connect();
+      return open;
+    });
+    opened.catch(() => undefined); // observed by attachRun below, or dropped with the failed create
+    let run: Run;
+    try {
+      run = await this.create(target, input, options);
+    } catch (error) {
+      void opened.then((open) => open.socket.close()).catch(() => undefined);
+      throw error;
+    }
+    assertOpaqueId(run.id, '/id', 'run id');
+    try {
+      const attachment = await attachRun(this.#core, run.id, { ...options, offset: 0 }, opened);
+      return { run, attachment };
+    } catch (error) {
+      void opened.then((open) => open.socket.close()).catch(() => undefined);
+      throw error;
+    }
   }
 
   /**
