@@ -23,7 +23,7 @@ const LATENCY_SECONDS = 5;
 // The app: an HTTP port for the health check and for commands; each run writes `emit <run> <i> <epoch ms>` lines.
 // `/burst?run=&n=`: n lines as fast as stdout takes them; `/paced?run=&rate=&seconds=`: rate lines/s in 5 ms ticks.
 const APP = String.raw`
-const now = () => performance.timeOrigin + performance.now();
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 function burst(run, n) {
   let i = 0;
   const step = () => {
@@ -57,12 +57,20 @@ else require('node:http').createServer((req, res) => {
 `;
 
 /** Reads `emit <run> <i> <stamp>` lines from a stream; resolves when `count` lines of `run` arrived. */
+/**
+ * CLOCK_MONOTONIC in ms: one clock for every process of the machine, so the app's stamp and this process's
+ * arrival time compare. (`performance.timeOrigin + performance.now()` ties each process's monotonic clock to the
+ * wall clock at its start; on a VM whose wall clock is being slewed the processes then disagree by tens of ms,
+ * which once showed as negative latencies.)
+ */
+const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
+
 function collector(stream) {
   const waiting = new Map();
   let pending = '';
   stream.setEncoding('utf8');
   stream.on('data', (chunk) => {
-    const at = performance.timeOrigin + performance.now();
+    const at = monotonicMs();
     pending += chunk;
     let nl;
     while ((nl = pending.indexOf('\n')) !== -1) {
@@ -84,7 +92,7 @@ function collector(stream) {
   return (name, count, timeoutMs = 120_000) =>
     new Promise((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`run ${name}: ${waiting.get(name)?.received ?? '?'} of ${count} lines within ${timeoutMs} ms`)), timeoutMs);
-      waiting.set(name, { count, received: 0, latencies: [], firstAt: 0, startedAt: performance.timeOrigin + performance.now(), done: (r) => (clearTimeout(timer), done(r)) });
+      waiting.set(name, { count, received: 0, latencies: [], firstAt: 0, startedAt: monotonicMs(), done: (r) => (clearTimeout(timer), done(r)) });
     });
 }
 
@@ -211,7 +219,7 @@ try {
   const verdicts = [
     [`logs follow keeps up with ≥ 20k lines/s (paced ${PACED_RATE}/s for ${PACED_SECONDS} s, delivered rate)`, pacedRate >= PACED_RATE * 0.98, `${pacedRate.toFixed(0)} lines/s (baseline ${rate(base.paced).toFixed(0)})`],
     [`logs follow capacity (burst) ≥ 20k lines/s`, rate(mine.burst) >= PACED_RATE, `${rate(mine.burst).toFixed(0)} lines/s (baseline ${rate(base.burst).toFixed(0)}, ${(rate(mine.burst) / rate(base.burst)).toFixed(2)}×)`],
-    [`logs follow p99 latency at ${LATENCY_RATE} lines/s ≤ 50 ms`, lat(mine.latency).p99 <= 50, `p99 ${fmtMs(lat(mine.latency).p99)}, p50 ${fmtMs(lat(mine.latency).p50)} (baseline p99 ${fmtMs(lat(base.latency).p99)})`],
+    [`logs follow p99 latency at ${LATENCY_RATE} lines/s ≤ 50 ms`, lat(mine.latency).p99 <= 50 && Math.min(...mine.latency.latencies) >= 0, `p99 ${fmtMs(lat(mine.latency).p99)}, p50 ${fmtMs(lat(mine.latency).p50)} (baseline p99 ${fmtMs(lat(base.latency).p99)})`],
   ];
   for (const [target, met, numbers] of verdicts) verdict(target, met, numbers);
 } finally {
