@@ -75,6 +75,11 @@ export class HashCache {
     return new HashCache(file, root, previous);
   }
 
+  /** Whether the last walk recorded `path` at all: when not, {@link lookup} cannot hit, so the walk skips its `lstat`. */
+  has(path: string): boolean {
+    return this.#previous.has(path);
+  }
+
   /** The cached digest of `path` if its stamp is exactly the one recorded, else undefined. */
   lookup(path: string, stat: BigIntStats): string | undefined {
     const row = this.#previous.get(path);

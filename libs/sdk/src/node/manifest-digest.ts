@@ -24,6 +24,22 @@ export function comparePaths(a: string, b: string): number {
 }
 
 /**
+ * Sorts `items` in place into {@link comparePaths} order of `pathOf(item)`. The same order as sorting with
+ * `comparePaths`, with one surrogate test per item instead of two per comparison: the walk sorts every directory
+ * and the whole manifest, ~400,000 comparisons for 15,000 files.
+ *
+ * @internal
+ */
+export function sortByPath<T>(items: T[], pathOf: (item: T) => string): T[] {
+  if (items.some((item) => SURROGATE.test(pathOf(item)))) return items.sort((a, b) => comparePaths(pathOf(a), pathOf(b)));
+  return items.sort((a, b) => {
+    const x = pathOf(a);
+    const y = pathOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/**
  * The canonical serialisation the manifest digest is computed over: the line `rig-manifest-v1`, then one JSON
  * array per entry, `[path, type, mode, size, sha256, target|null]`, each line ending in `\n`, entries in
  * {@link comparePaths} order. JSON escapes any newline or tab in a path, so every path is one unambiguous line.
@@ -37,7 +53,7 @@ export function comparePaths(a: string, b: string): number {
  * ```
  */
 export function serializeManifest(entries: readonly ManifestEntry[]): string {
-  const sorted = [...entries].sort((a, b) => comparePaths(a.path, b.path));
+  const sorted = sortByPath([...entries], (e) => e.path);
   let text = `${MANIFEST_FORMAT}\n`;
   for (const e of sorted) {
     text += `${JSON.stringify([e.path, e.type, e.mode, e.size, e.sha256, e.type === 'symlink' ? e.target : null])}\n`;

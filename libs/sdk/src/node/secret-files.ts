@@ -54,15 +54,31 @@ const CONTENT_RULES: { names: Set<string>; pattern: RegExp; what: string }[] = [
 const CONTENT_SCAN_BYTES = 64 * 1024;
 
 /**
- * Says why a path looks like it holds secrets, or undefined when it does not. `absolutePath` (given for regular
- * files only) is read only for the few package-manager config names whose content decides.
+ * Says why a path looks like it holds secrets by its name alone, or undefined. Synchronous: the walk asks it of
+ * every one of thousands of files, and a promise each cost more than the test. When it says undefined, a name
+ * {@link needsContentCheck} approves may still be secret by its content ({@link secretContentReason}).
  */
-export async function secretReason(path: string, absolutePath?: string): Promise<string | undefined> {
+export function secretNameReason(path: string): string | undefined {
   const basename = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   const lower = path.toLowerCase();
   for (const rule of NAME_RULES) if (rule.test(lower, basename)) return rule.what;
+  return undefined;
+}
+
+/** True for the few names (`.npmrc`, …) whose content decides whether they are secret-like. */
+export function needsContentCheck(path: string): boolean {
+  const basename = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return CONTENT_RULES.some((rule) => rule.names.has(basename));
+}
+
+/**
+ * Says why a regular file whose name {@link needsContentCheck} holds credentials by its content, or undefined.
+ * `absolutePath` is read only for those few package-manager config names.
+ */
+export async function secretContentReason(path: string, absolutePath: string): Promise<string | undefined> {
+  const basename = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   for (const rule of CONTENT_RULES) {
-    if (absolutePath === undefined || !rule.names.has(basename)) continue;
+    if (!rule.names.has(basename)) continue;
     let text: string | undefined;
     try {
       text = await readHead(absolutePath);

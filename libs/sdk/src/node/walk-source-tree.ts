@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { lstatSync } from 'node:fs';
-import { readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync } from 'node:fs';
+import { readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MaxBundleError } from './bundle-error.js';
 import { describe, hashFile, hashSmallFileSync, type FileDigest } from './hash-file.js';
 import { HashCache, defaultHashCacheDir, hashCacheFile } from './hash-cache.js';
 import { IgnoreRules } from './ignore-rules.js';
 import { joinRoot } from './join-root.js';
-import { comparePaths, manifestDigest } from './manifest-digest.js';
+import { manifestDigest, sortByPath } from './manifest-digest.js';
 import { mapLimit } from './map-limit.js';
-import { secretReason } from './secret-files.js';
+import { needsContentCheck, secretContentReason, secretNameReason } from './secret-files.js';
 import { checkSymlink } from './symlink-check.js';
 import type { BundleWarning, ExcludedEntry, ManifestEntry, SourceTree } from './types.js';
 
@@ -46,7 +46,7 @@ interface PendingFile {
   absolute: string;
 }
 
-/** Longest stretch of synchronous hashing before the walk yields to the event loop. */
+/** Longest stretch of synchronous directory reading or hashing before the walk yields to the event loop. */
 const SYNC_SLICE_MS = 10;
 
 /** `.git` is never uploaded and cannot be re-included: it holds history and often credentials in its config. */
@@ -83,13 +83,25 @@ export async function walkSourceTree(dir: string, options: WalkOptions = {}): Pr
   const links: ManifestEntry[] = [];
   const excluded: ExcludedEntry[] = [];
   const warnings: BundleWarning[] = [];
+  // Directories are read and files hashed with synchronous calls, in slices of at most SYNC_SLICE_MS that give the
+  // event loop a turn, so timers, progress output and the abort signal are served while a tree of 100k files is
+  // walked. For thousands of small files this beats a thread-pool round trip (and a promise) per call.
+  let sliceStart = performance.now();
+  const sliceDue = (): boolean => performance.now() - sliceStart > SYNC_SLICE_MS;
+  const nextSlice = async (): Promise<void> => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
+    sliceStart = performance.now();
+  };
 
   const walkDirectory = async (relDir: string): Promise<void> => {
     signal?.throwIfAborted();
+    if (sliceDue()) await nextSlice();
     const absDir = relDir === '' ? root : joinRoot(root, relDir);
     let entries: Dirent[];
     try {
-      entries = await readdir(absDir, { withFileTypes: true });
+      // The entry types come with the names: no stat per entry.
+      entries = readdirSync(absDir, { withFileTypes: true });
     } catch (error) {
       const shown = relDir === '' ? '.' : relDir;
       throw new MaxBundleError('unreadable', shown, `Cannot read directory ${shown}: ${describe(error)}`, error);
@@ -101,8 +113,9 @@ export async function walkSourceTree(dir: string, options: WalkOptions = {}): Pr
       const file = relDir === '' ? name : `${relDir}/${name}`;
       rules.addFile(kind, file, await readText(join(absDir, name), file));
     }
-    entries.sort((a, b) => comparePaths(a.name, b.name));
+    sortByPath(entries, (e) => e.name);
     for (const entry of entries) {
+      if (sliceDue()) await nextSlice();
       const path = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       const absolute = joinRoot(absDir, entry.name);
       const isDirectory = entry.isDirectory();
@@ -126,7 +139,9 @@ export async function walkSourceTree(dir: string, options: WalkOptions = {}): Pr
         warnings.push({ path, code: 'special_file', message: `skipped ${specialKind(entry)} (only files and links are uploaded)` });
         continue;
       }
-      const secret = await secretReason(path, entry.isFile() ? absolute : undefined);
+      // By name, synchronously; only the few names whose content decides (`.npmrc`, …) are read.
+      let secret = secretNameReason(path);
+      if (secret === undefined && entry.isFile() && needsContentCheck(path)) secret = await secretContentReason(path, absolute);
       if (secret !== undefined && !rules.rigReincludes(path)) {
         excluded.push({ path, type, kind: 'secret-like', reason: `secret-like: ${secret}` });
         continue;
@@ -144,21 +159,16 @@ export async function walkSourceTree(dir: string, options: WalkOptions = {}): Pr
     size: digest.size,
     mode: digest.executable ? 0o755 : 0o644,
   });
-  // Small files synchronously (see hashSmallFileSync), in slices that give the event loop a turn, so timers,
-  // progress output and the abort signal are served while a tree of 100k files is hashed.
+  // Small files synchronously (see hashSmallFileSync), in slices (see nextSlice).
   const manifest: ManifestEntry[] = links;
   const large: PendingFile[] = [];
   const cache = options.hashCache === false ? undefined : await HashCache.load(hashCacheFile(options.hashCache ?? defaultHashCacheDir(), root), root);
   const nowNs = (): bigint => BigInt(Date.now()) * 1_000_000n;
-  let sliceStart = performance.now();
   for (const file of pending) {
-    if (performance.now() - sliceStart > SYNC_SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      signal?.throwIfAborted();
-      sliceStart = performance.now();
-    }
-    // An unchanged file (same size, mtime, ctime, inode, device as when it was hashed) costs one lstat.
-    const stat = cache === undefined ? undefined : lstatSync(file.absolute, { bigint: true, throwIfNoEntry: false });
+    if (sliceDue()) await nextSlice();
+    // An unchanged file (same size, mtime, ctime, inode, device as when it was hashed) costs one lstat. A path the
+    // cache has no row for cannot hit: it is only hashed (whose fstat gives the stamp to record), not lstat'ed too.
+    const stat = cache?.has(file.path) === true ? lstatSync(file.absolute, { bigint: true, throwIfNoEntry: false }) : undefined;
     const cached = stat?.isFile() === true ? cache?.lookup(file.path, stat) : undefined;
     if (stat !== undefined && cached !== undefined) {
       manifest.push({ path: file.path, type: 'file', sha256: cached, size: Number(stat.size), mode: (stat.mode & 0o111n) !== 0n ? 0o755 : 0o644 });
@@ -181,9 +191,10 @@ export async function walkSourceTree(dir: string, options: WalkOptions = {}): Pr
   });
   manifest.push(...hashedLarge);
   await cache?.save();
-  manifest.sort((a, b) => comparePaths(a.path, b.path));
-  excluded.sort((a, b) => comparePaths(a.path, b.path));
-  warnings.sort((a, b) => comparePaths(a.path, b.path));
+  const byPath = (e: { path: string }): string => e.path;
+  sortByPath(manifest, byPath);
+  sortByPath(excluded, byPath);
+  sortByPath(warnings, byPath);
   return { root, files: manifest, excluded, warnings, digest: manifestDigest(manifest) };
 }
 
