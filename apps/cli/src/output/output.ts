@@ -1,7 +1,6 @@
-import type { ZodMiniType } from 'zod/mini';
 import type { GlobalFlags, OutputMode } from '../global-options.js';
 import type { Io } from '../io.js';
-import type { OutputContract } from '../json-contract/contract-types.js';
+import type { OutputContract, ParseContract } from '../json-contract/contract-types.js';
 import { palette, type Palette } from './colors.js';
 import { renderDetails, renderTable, type Column, type TableStyle } from './table.js';
 
@@ -23,7 +22,7 @@ export class Output {
    * How a value is checked against the contract: zod's `safeParse` unless `main` sets the SDK's `safeParseFast`
    * with the contract (same results, far faster on thousands of rows; kept out of rig's entry chunk).
    */
-  parseContract: (schema: ZodMiniType, value: unknown) => ReturnType<ZodMiniType['safeParse']> = (schema, value) => schema.safeParse(value);
+  parseContract: ParseContract = (schema, value) => schema.safeParse(value);
 
   constructor(
     private readonly io: Io,

@@ -72,15 +72,9 @@ export class RunsResource {
       return open;
     });
     opened.catch(() => undefined); // observed by attachRun below, or dropped with the failed create
-    let run: Run;
     try {
-      run = await this.create(target, input, options);
-    } catch (error) {
-      void opened.then((open) => open.socket.close()).catch(() => undefined);
-      throw error;
-    }
-    assertOpaqueId(run.id, '/id', 'run id');
-    try {
+      const run = await this.create(target, input, options);
+      assertOpaqueId(run.id, '/id', 'run id');
       const attachment = await attachRun(this.#core, run.id, { ...options, offset: 0 }, opened);
       return { run, attachment };
     } catch (error) {
