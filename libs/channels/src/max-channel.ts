@@ -31,11 +31,19 @@ export interface ChannelHost {
 }
 
 interface BufferedPush {
+  kind: 'push';
   event: string;
   payload: PhoenixPayload;
   timeoutMs: number;
   resolve: (response: ChannelPayload) => void;
   reject: (error: Error) => void;
+}
+
+/** A {@link MaxChannel.send} waiting for the channel to be joined again. */
+interface BufferedSend {
+  kind: 'send';
+  event: string;
+  payload: ArrayBuffer;
 }
 
 export type MaxChannelState = 'new' | 'joining' | 'joined' | 'closed';
@@ -51,7 +59,7 @@ export class MaxChannel {
   readonly #phoenix: PhoenixChannel;
   #state: MaxChannelState = 'new';
   #joined: Promise<Record<string, unknown>> | undefined;
-  #buffer: BufferedPush[] = [];
+  #buffer: (BufferedPush | BufferedSend)[] = [];
   readonly #joinListeners = new Set<(response: Record<string, unknown>) => void>();
   readonly #closeListeners = new Set<(error: Error | undefined) => void>();
 
@@ -142,6 +150,7 @@ export class MaxChannel {
       return Promise.reject(new ChannelError('channel_not_joined', `join ${this.topic} before pushing "${event}"`));
     }
     const buffered: Omit<BufferedPush, 'resolve' | 'reject'> = {
+      kind: 'push',
       event,
       payload: toPhoenixPayload(payload),
       timeoutMs: options.timeoutMs ?? this.#host.timeoutMs,
@@ -149,6 +158,24 @@ export class MaxChannel {
     if (this.#canSend()) return new Promise((resolve, reject) => this.#send({ ...buffered, resolve, reject }));
     if (!this.#host.reserveBufferSlot()) return Promise.reject(new PushBufferFullError(this.#host.pushBufferLimit));
     return new Promise((resolve, reject) => this.#buffer.push({ ...buffered, resolve, reject }));
+  }
+
+  /**
+   * Sends bytes the server does not answer: a binary push with an empty `ref`, for which the server sends no
+   * reply (docs/protocol.md §5). For a stream of small messages where a reply per message would only cost —
+   * keystrokes: each one otherwise made the server write a second frame and woke the client a second time, with
+   * a 10 s timer per push. Ordered with {@link push}: while the channel is not joined, sends wait in the same
+   * bounded buffer and go out in order after the rejoin. What was on the wire when a connection dropped is not
+   * resent (the server may have applied it). Throws {@link ChannelClosedError} on a closed channel and
+   * {@link PushBufferFullError} when the buffer is full.
+   */
+  send(event: string, payload: Uint8Array): void {
+    if (this.#state === 'closed') throw new ChannelClosedError();
+    if (this.#state === 'new') throw new ChannelError('channel_not_joined', `join ${this.topic} before sending "${event}"`);
+    const buffered: BufferedSend = { kind: 'send', event, payload: toPhoenixPayload(payload) as ArrayBuffer };
+    if (this.#canSend()) return this.#sendUnanswered(buffered);
+    if (!this.#host.reserveBufferSlot()) throw new PushBufferFullError(this.#host.pushBufferLimit);
+    this.#buffer.push(buffered);
   }
 
   /** Leaves the topic. Pending buffered pushes are rejected with {@link ChannelClosedError}. */
@@ -174,10 +201,15 @@ export class MaxChannel {
   #flush(): void {
     const pending = this.#buffer;
     this.#buffer = [];
-    for (const push of pending) {
+    for (const item of pending) {
       this.#host.releaseBufferSlot();
-      this.#send(push);
+      if (item.kind === 'send') this.#sendUnanswered(item);
+      else this.#send(item);
     }
+  }
+
+  #sendUnanswered(item: BufferedSend): void {
+    this.#host.phoenix.push({ topic: this.topic, event: item.event, payload: item.payload, ref: '', join_ref: this.#phoenix.joinRef() });
   }
 
   #send(buffered: BufferedPush): void {
@@ -201,9 +233,9 @@ export class MaxChannel {
   #end(error: Error | undefined, leave: boolean): void {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
-    for (const push of this.#buffer) {
+    for (const item of this.#buffer) {
       this.#host.releaseBufferSlot();
-      push.reject(error ?? new ChannelClosedError());
+      if (item.kind === 'push') item.reject(error ?? new ChannelClosedError());
     }
     this.#buffer = [];
     if (leave && this.#phoenix.state !== 'closed') {

@@ -70,4 +70,9 @@ export interface PhoenixSocket {
   onError(callback: (error: unknown) => void): string;
   off(refs: string[]): void;
   ping(callback: (rttMs: number) => void): boolean;
+  /**
+   * Runtime method (phoenix's channels push through it): sends one message as is, or buffers it until the socket is
+   * open. A push with an empty `ref` is a message the server does not answer (see `MaxChannel.send`).
+   */
+  push(data: { topic: string; event: string; payload: PhoenixPayload; ref: string; join_ref: string | null }): void;
 }

@@ -67,12 +67,16 @@ export class FakeEventSource implements RealtimeEventSource {
   }
 }
 
-/** `test:*`: `echo` replies with the payload, `noreply` never answers, `count` replies with a counter. */
+/**
+ * `test:*`: `echo` replies with the payload, `noreply` never answers, `count` replies with a counter, `collect`
+ * keeps the bytes it is sent (answering only pushes that carry a ref), `collected` replies with all of them.
+ */
 const testTopics: TopicFamily = {
   name: 'test',
   matches: prefixMatcher('test:'),
   join: () => {
     let count = 0;
+    const collected: number[] = [];
     return {
       status: 'ok',
       response: {},
@@ -80,6 +84,11 @@ const testTopics: TopicFamily = {
         handleIn(event, payload) {
           if (event === 'echo') return { status: 'ok', response: payload instanceof Uint8Array ? payload : ((payload ?? {}) as Record<string, unknown>) };
           if (event === 'count') return { status: 'ok', response: { count: ++count } };
+          if (event === 'collect' && payload instanceof Uint8Array) {
+            collected.push(...payload);
+            return { status: 'ok', response: {} };
+          }
+          if (event === 'collected') return { status: 'ok', response: { bytes: collected } };
           return undefined; // noreply
         },
       },

@@ -174,6 +174,35 @@ describe('MaxChannel push', () => {
     expect(replies).toEqual([{ count: 1 }, { count: 2 }, { count: 3 }]);
   });
 
+  it('send: unanswered bytes, in order with pushes, buffered while disconnected and flushed after the rejoin', async () => {
+    const max = await fakeMax();
+    const socket = new MaxSocket({ url: max.url, token: 'tok-alice', backoff: fastBackoff, pushBufferLimit: 4 });
+    track(socket);
+    const channel = socket.channel('test:send');
+    expect(() => channel.send('collect', new Uint8Array([0]))).toThrow(/join test:send before sending/);
+    await channel.join();
+    channel.send('collect', new Uint8Array([1, 2]));
+    await channel.push('collect', new Uint8Array([3]));
+    channel.send('collect', new Uint8Array([4]));
+    expect(await channel.push('collected')).toEqual({ bytes: [1, 2, 3, 4] });
+
+    const { port, events, tokens } = max;
+    await max.stop();
+    await until(() => socket.state.status === 'reconnecting');
+    channel.send('collect', new Uint8Array([5]));
+    const pushed = channel.push('collect', new Uint8Array([6]));
+    channel.send('collect', new Uint8Array([7]));
+    channel.send('collect', new Uint8Array([8]));
+    // The bound counts sends and pushes alike.
+    expect(() => channel.send('collect', new Uint8Array([9]))).toThrow(PushBufferFullError);
+    await fakeMax({ port, events, tokens });
+    await pushed;
+    // A fresh channel process on the restarted server: exactly what waited, in the order it was written.
+    expect(await channel.push('collected')).toEqual({ bytes: [5, 6, 7, 8] });
+    await socket.close();
+    expect(() => channel.send('collect', new Uint8Array([10]))).toThrow(ChannelClosedError);
+  });
+
   it('rejects buffered pushes when the socket closes', async () => {
     const max = await fakeMax();
     const socket = new MaxSocket({ url: max.url, token: 'tok-alice', backoff: fastBackoff });

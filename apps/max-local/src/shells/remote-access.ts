@@ -8,6 +8,7 @@ import { identify, killSession, signalSession, type ProcessIdentity } from '../p
 import type { EventActor, EventLog, EventRecord } from '../services/event-log.js';
 import { ByteStream, type StreamReader } from './byte-stream.js';
 import { drainBeforeDestroy } from './pty-drain.js';
+import { createPtyInput } from './pty-input.js';
 import { defaultShell, resolveProgram, signalName, startFailure } from './programs.js';
 import { RemoteRecords, type ListQuery, type RunRecord, type RunState, type ShellRecord } from './remote-records.js';
 import type { RemoteTarget } from './remote-target.js';
@@ -55,6 +56,8 @@ export class LiveShell {
   readonly record: ShellRecord;
   readonly stream: ByteStream<'output'>;
   pty: IPty | null = null;
+  /** Writes input to the PTY (see `createPtyInput`). */
+  input: ((bytes: Buffer) => void) | null = null;
   group: TrackedGroup | null = null;
   endReason: EndReason | null = null;
   endActor: EventActor | null = null;
@@ -255,6 +258,7 @@ export class RemoteAccess {
       new ByteStream<'output'>(this.#settings.outputBufferBytes, (paused) => (paused ? pty.pause() : pty.resume())),
     );
     shell.pty = pty;
+    shell.input = createPtyInput(pty);
     shell.group = group;
     group?.started(pty.pid);
     this.#shells.set(record.id, shell);
@@ -320,8 +324,8 @@ export class RemoteAccess {
   }
 
   writeShell(shell: LiveShell, bytes: Uint8Array): boolean {
-    if (!shell.live || !shell.pty) return false;
-    shell.pty.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as string);
+    if (!shell.live || !shell.input) return false;
+    shell.input(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return true;
   }
 
@@ -353,6 +357,7 @@ export class RemoteAccess {
     record.outputBytes = shell.stream.buffer.end;
     clearTimeout(shell.detachTimer);
     shell.pty = null;
+    shell.input = null;
     shell.stream.end();
     // Whatever the shell left in its session (background jobs, nohup'ed servers) goes with it.
     if (record.pid !== null) {

@@ -248,6 +248,24 @@ describe('binary frames (V2)', () => {
     expect(h.log.received.at(-1)).toEqual({ topic: 'test:bin', event: 'echo', payload: new Uint8Array([1, 1]) });
   });
 
+  it('a binary push with an empty ref is handled and never answered (how shell input is sent)', async () => {
+    const client = await open();
+    client.send(['20', '20', 'test:quiet', 'phx_join', {}]);
+    await client.next();
+    const topic = Buffer.from('test:quiet');
+    // {join_ref:"20", ref:"", topic, event:"echo", payload:<07>}: echo would answer any push that has a ref.
+    client.send(Buffer.concat([Buffer.from([0, 2, 0, topic.length, 4]), Buffer.from('20'), topic, Buffer.from('echo'), Buffer.from([7])]));
+    // Then one with a ref: its reply must be the very next frame, so nothing was sent for the first.
+    client.send(Buffer.concat([Buffer.from([0, 2, 2, topic.length, 4]), Buffer.from('2021'), topic, Buffer.from('echo'), Buffer.from([8])]));
+    expect(await client.next()).toEqual(
+      Buffer.concat([Buffer.from([1, 2, 2, topic.length, 2]), Buffer.from('2021'), topic, Buffer.from('ok'), Buffer.from([8])]),
+    );
+    expect(h.log.received.slice(-2)).toEqual([
+      { topic: 'test:quiet', event: 'echo', payload: new Uint8Array([7]) },
+      { topic: 'test:quiet', event: 'echo', payload: new Uint8Array([8]) },
+    ]);
+  });
+
   it('server push and broadcast of bytes use the 4-byte push and kind-2 broadcast layouts', async () => {
     const client = await open();
     client.send(['123', '123', 'test:bp', 'phx_join', {}]);

@@ -72,7 +72,11 @@ export interface ShellAttachment {
   readonly exit: Promise<ShellEnd>;
   /** The offset after the last byte delivered: `offset` for a later attach that continues here. */
   readonly offset: number;
-  /** Sends keystrokes or pasted bytes (strings as UTF-8). Resolves once the platform took them. */
+  /**
+   * Sends keystrokes or pasted bytes (strings as UTF-8) without waiting for an answer: each is one message the
+   * platform does not reply to, so a keystroke costs one frame each way. Resolves once the bytes are on their way
+   * (or queued while the connection is down); bytes sent after the shell ended are dropped (`exit` says so).
+   */
   write(data: Uint8Array | string): Promise<void>;
   /** Resizes the PTY (1..1000 each). */
   resize(cols: number, rows: number): Promise<void>;
@@ -171,7 +175,13 @@ export async function attachShell(core: HttpCore, id: string, options: ShellAtta
     get offset() {
       return stream.offset() ?? options.offset ?? 0;
     },
-    write: (data) => push('input', typeof data === 'string' ? encoder.encode(data) : data),
+    write: async (data) => {
+      try {
+        stream.channel.send('input', typeof data === 'string' ? encoder.encode(data) : data);
+      } catch (error) {
+        throw toMaxError(channels, error, topic);
+      }
+    },
     resize: async (cols, rows) => {
       assertTerminalSize(cols, rows);
       size = { cols, rows };
