@@ -68,6 +68,8 @@ export const SLOW_CONSUMER_CLOSE_CODE = 4429;
 export class MaxSocket {
   readonly #phoenix: PhoenixSocket;
   readonly #backoff: Backoff;
+  /** Set when close() starts (before phoenix's teardown runs), read by the transport. */
+  #closingForGood = false;
   readonly #provider: TokenProvider;
   readonly #maxAuthFailures: number;
   readonly #listeners = new Set<(state: ConnectionState) => void>();
@@ -102,6 +104,7 @@ export class MaxSocket {
           if (!this.#closing) this.#setState({ status: 'connecting', attempt: this.#backoff.attempt });
         },
         onFailure: (failure) => this.#onFailure(failure),
+        closingForGood: () => this.#closingForGood,
         onClosed: (code, _reason, usedToken) => {
           this.#backoff.dropped();
           if (code === TOKEN_EXPIRED_CLOSE_CODE) {
@@ -215,22 +218,28 @@ export class MaxSocket {
 
   async #close(): Promise<void> {
     this.#backoff.dispose();
+    this.#closingForGood = true;
     await new Promise<void>((resolve) => {
-      // phoenix's teardown waits for the buffer to drain and the socket to close (≤ ~1.5 s, bounded).
+      // phoenix's teardown waits for its send buffer to drain (≤ ~1.5 s, bounded), closes the connection and — as the
+      // transport reads CLOSED once asked to close (see `closingForGood`) — calls back at once, leaving no timer.
+      // Done when phoenix called back and every connection has really closed: the server answers the close frame
+      // within a millisecond on a good link, and a dead peer is cut by the transport's close timeout.
       const bound = setTimeout(resolve, 3_000);
-      const done = (): void => {
+      let phoenixDone = false;
+      const check = (): void => {
+        if (!phoenixDone || [...this.#live].some((ws) => ws.readyState !== ws.CLOSED)) return;
         clearTimeout(bound);
         resolve();
       };
-      this.#phoenix.disconnect(done, 1000, 'client closed');
-      // phoenix only looks again 150 ms after asking the socket to close, although the server answers the close
-      // frame within a millisecond on a good link: that wait was a sixth of a `rig deploy` of one changed file.
-      // Done as soon as every connection has really closed (the handshake finished); phoenix's own callback stays
-      // the fallback.
-      const open = [...this.#live].filter((ws) => ws.readyState !== ws.CLOSED);
-      if (open.length === 0) return done();
-      let left = open.length;
-      for (const ws of open) ws.once('close', () => (--left === 0 ? done() : undefined));
+      for (const ws of this.#live) if (ws.readyState !== ws.CLOSED) ws.once('close', check);
+      this.#phoenix.disconnect(
+        () => {
+          phoenixDone = true;
+          check();
+        },
+        1000,
+        'client closed',
+      );
     });
     // Disconnected now, so leaving is local: phoenix clears each channel's rejoin and join timers.
     for (const channel of [...this.#channels]) channel.dispose();

@@ -21,6 +21,12 @@ export interface TransportHooks {
   onFailure(failure: AttemptFailure): void;
   /** An open connection closed; `token` is the one it was authenticated with. */
   onClosed(code: number, reason: string, token: string): void;
+  /**
+   * `MaxSocket.close()` is under way. A transport phoenix asked to close then reads as CLOSED to phoenix at once:
+   * its teardown polls `readyState` on a 150 ms timer otherwise, which kept an SDK user's process (the Action)
+   * alive that long after `close()` had resolved. MaxSocket itself waits for the real close handshake.
+   */
+  closingForGood(): boolean;
 }
 
 export interface TransportOptions {
@@ -78,6 +84,7 @@ export function createTransportClass(options: TransportOptions): PhoenixTranspor
     }
 
     get readyState(): number {
+      if (this.#closeRequested && hooks.closingForGood()) return CLOSED;
       return this.#ws ? this.#ws.readyState : this.#state;
     }
 

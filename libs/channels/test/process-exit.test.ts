@@ -11,17 +11,25 @@ afterEach(async () => {
 });
 
 /** Runs the fixture; resolves with how long the process lived after printing "closed". */
-function runChild(url: string, mode: string, onLine: (line: string) => void = () => undefined): Promise<{ code: number | null; lingerMs: number; stderr: string }> {
+function runChild(
+  url: string,
+  mode: string,
+  onLine: (line: string) => void = () => undefined,
+): Promise<{ code: number | null; lingerMs: number; stderr: string; resources: string[]; closeTimers: number[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=@max/source', '--import', 'tsx', fixture, url, mode], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let closedAt = 0;
     let stderr = '';
+    let resources: string[] = ['(not reported)'];
+    let closeTimers: number[] = [-1];
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
         if (line.startsWith('closed')) closedAt = Date.now();
+        if (line.startsWith('resources ')) resources = JSON.parse(line.slice('resources '.length)) as string[];
+        if (line.startsWith('close-timers ')) closeTimers = JSON.parse(line.slice('close-timers '.length)) as number[];
         onLine(line);
       }
     });
@@ -30,7 +38,7 @@ function runChild(url: string, mode: string, onLine: (line: string) => void = ()
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(killer);
-      resolve({ code, lingerMs: closedAt === 0 ? Infinity : Date.now() - closedAt, stderr });
+      resolve({ code, lingerMs: closedAt === 0 ? Infinity : Date.now() - closedAt, stderr, resources, closeTimers });
     });
   });
 }
@@ -42,6 +50,10 @@ describe('MaxSocket.close()', () => {
     const result = await runChild(max.url, 'connected');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    // close() waited for the close handshake, not for phoenix's 150 ms poll of the closing connection, and left
+    // nothing running: the process could end the moment close() resolved.
+    expect(result.closeTimers).not.toContain(150);
+    expect(result.resources).toEqual([]);
     expect(result.lingerMs).toBeLessThan(1_500);
   });
 
@@ -54,6 +66,7 @@ describe('MaxSocket.close()', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    expect(result.resources).toEqual([]);
     expect(result.lingerMs).toBeLessThan(1_500);
   });
 });
