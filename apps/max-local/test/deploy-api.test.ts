@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMaxLocal, type MaxLocal } from '../src/index.js';
 import { apiClient, type Call } from './helpers/api.js';
 import { deviceLogin } from './helpers/login.js';
-import { bundleDir, deployBundle, EXAMPLES_DIR } from './helpers/deploy-client.js';
+import { bundleDir, deployBundle, EXAMPLES_DIR, packOf, sendRaw, waitForDeployment } from './helpers/deploy-client.js';
 import { httpGet } from './deploy/helpers.js';
 
 let dataDir: string;
@@ -136,10 +136,47 @@ describe('deploying examples/node-http through the API', () => {
     expect((await fetchApp()).body).toBe('Hello from node-http (release v5)\n');
   });
 
+  it('the next deployment’s spare tree is made while the release is watched, not after', async () => {
+    // A release's stabilization window is a deliberate wait: the copy of its tree that the next deployment starts
+    // from (TreeBases) is made in it, so a deploy right after `rig deploy` returned finds it ready.
+    const source = await readFile(join(nodeHttp, 'server.js'), 'utf8');
+    const bundle = await bundleDir(nodeHttp, { 'server.js': source.replace('from node-http', 'from node-http v3') });
+    const created = await call<{ id: string; missing_blobs: string[] }>('POST', '/api/v1/networks/demo/apps/web/deployments', {
+      token,
+      body: { manifest: bundle.manifest, stabilization_seconds: 4 },
+    });
+    expect(created.status).toBe(201);
+    await sendRaw(max.url, 'POST', '/api/v1/blobs/packs', token, packOf(bundle.blobs, created.body.missing_blobs), 'application/gzip');
+    await call('POST', `/api/v1/deployments/${created.body.id}/finalize`, { token });
+    const basesDir = join(dataDir, 'builds', '.bases');
+    let base: string | undefined;
+    for (let i = 0; i < 300 && base === undefined; i += 1) {
+      const dirs = await readdir(basesDir).catch(() => [] as string[]);
+      for (const dir of dirs) {
+        const text = await readFile(join(basesDir, dir, 'server.js'), 'utf8').catch(() => '');
+        if (text.includes('from node-http v3')) base = dir;
+      }
+      if (base === undefined) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(base).toBeDefined();
+    // Still in its 4 s window: traffic is on the new release, the deployment is not `running` yet.
+    expect((await fetchApp()).body).toMatch(/^Hello from node-http v3 \(release v\d+\)\n$/);
+    const during = await call<{ state: string }>('GET', `/api/v1/deployments/${created.body.id}`, { token });
+    expect(during.body.state).toBe('releasing');
+    expect(await waitForDeployment(call, token, created.body.id)).toMatchObject({ state: 'running' });
+  });
+
   it('deleting the app stops its release and removes its build trees and logs', async () => {
     expect((await call('DELETE', '/api/v1/networks/demo/apps/web', { token })).status).toBe(204);
     expect((await fetchApp()).status).toBe(404);
-    for (let i = 0; i < 100 && (await readdir(join(dataDir, 'builds'))).length > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
-    expect(await readdir(join(dataDir, 'builds'))).toEqual([]);
+    // Nothing of the app is left: no build tree, no spare tree (the spare trees' own directory may stay, empty).
+    const left = async (): Promise<string[]> => {
+      const builds = join(dataDir, 'builds');
+      const entries = (await readdir(builds)).filter((d) => d !== '.bases');
+      const bases = await readdir(join(builds, '.bases')).catch(() => [] as string[]);
+      return [...entries, ...bases.map((b) => `.bases/${b}`)];
+    };
+    for (let i = 0; i < 100 && (await left()).length > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(await left()).toEqual([]);
   });
 });

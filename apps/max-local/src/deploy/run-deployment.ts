@@ -124,13 +124,15 @@ export async function runDeployment(options: RunDeploymentOptions): Promise<Depl
           const window = options.release?.stabilizationMs ?? 0;
           note(`Traffic switched to v${live.version}${window > 0 ? `; watching it for ${Math.round(window / 1000)} s` : ''}.`);
           options.release?.onSwitched?.(live, previous);
+          // Off the critical path, during the stabilization window (a deliberate wait): the next deployment of
+          // this app starts from a copy of this tree. Made even if this release is rolled back in the window — a
+          // base only has to be some earlier tree, the next assembly compares it file by file.
+          options.bases?.prepare(options.manifest);
         },
       },
     );
     note(`Release v${live.version} is live.`);
     report('running', { version });
-    // Off the critical path: the next deployment of this app starts from a copy of this tree.
-    options.bases?.prepare(options.manifest);
     return { plan, release: live };
   } catch (error) {
     if (error instanceof CancelledError) {
