@@ -176,6 +176,9 @@ try {
   const env = { ...process.env, RIG_CONFIG_DIR: configDir, RIG_API_URL: max.url, RIG_TOKEN: token, RIG_CREDENTIAL_STORE: 'file' };
   await run(process.execPath, [rigBin, 'create', 'network', 'bench'], env);
 
+  // Start from a quiet disk: what earlier benches (or the tree's generation) left to write back is flushed first,
+  // so neither side pays for another's writes.
+  spawnSync('sync', { stdio: 'ignore' });
   // Warm the page cache so neither side pays for the first read of the tree.
   const bases = await baselines(tree, sink, env);
   const baseline = bases.gzip;
