@@ -2,7 +2,8 @@
 // - keystroke round trip: one byte typed into a terminal until it is echoed back, through `rig shell` (rig in a
 //   pseudo-terminal on our side, max-local's PTY running `stty raw -echo; exec cat` on the other), against the same
 //   program in a local PTY through node-pty alone, and through `ssh -tt 127.0.0.1` (targets: p99 ≤ 5 ms, no worse
-//   than ssh);
+//   than ssh); and, as floors, a bare Node.js client and server relaying the bytes over TCP and over ws
+//   (fixtures/keystroke-relay.mjs) — what any Node.js pair costs before a protocol;
 // - throughput: `rig command -- cat <100 MB file>` into a pipe, against plain `cat` of the same file and
 //   `ssh 127.0.0.1 cat <file>` (targets: ≥ 200 MB/s and ≥ half of ssh's), wall time from spawn to exit;
 // - peak RSS of the rig process in both (target < 80 MB), from /proc/<pid>/status (VmHWM).
@@ -168,6 +169,14 @@ if (parts.has('keys')) {
   // The session starts the platform's shell; the same echo program is started in it.
   keyRows.push(await keystrokes('rig shell', process.execPath, [rigBin, 'shell', 'app', 'bench/web', '--detach-timeout', '5s'], `${ECHO_PROGRAM}\r`));
   if (ssh) keyRows.push(await keystrokes('ssh -tt 127.0.0.1', 'ssh', ['-tt', ...sshArgs, ECHO_PROGRAM]));
+  // Floors (information): a bare Node.js client and server relaying the bytes over TCP and over ws.
+  for (const transport of ['tcp', 'ws']) {
+    const relay = join(root, 'tools/bench/fixtures/keystroke-relay.mjs');
+    const server = spawn(process.execPath, [relay, 'server', transport, ECHO_PROGRAM], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = await new Promise((resolvePromise) => server.stdout.once('data', (chunk) => resolvePromise(String(chunk).trim())));
+    keyRows.push(await keystrokes(`floor: node↔node ${transport}`, process.execPath, [relay, 'client', transport, port]));
+    server.kill();
+  }
 }
 
 const RUNS = 3;
@@ -201,7 +210,7 @@ const sshKeys = keyRows.find((r) => r.label.startsWith('ssh'));
 for (const row of keyRows) {
   const vs = [`${(row.stats.p50 / local.stats.p50).toFixed(2)}× local p50`, sshKeys && row !== sshKeys ? `${(row.stats.p99 / sshKeys.stats.p99).toFixed(2)}× ssh p99` : ''].filter(Boolean).join(', ');
   console.log(
-    `  ${row.label.padEnd(22)} p50 ${fmtMs(row.stats.p50).padStart(7)}  p99 ${fmtMs(row.stats.p99).padStart(7)}  max ${fmtMs(row.stats.max).padStart(7)}  ${vs}${row.peakRssMb ? `  peak RSS ${row.peakRssMb.toFixed(1)} MB` : ''}`,
+    `  ${row.label.padEnd(24)} p50 ${fmtMs(row.stats.p50).padStart(7)}  p99 ${fmtMs(row.stats.p99).padStart(7)}  max ${fmtMs(row.stats.max).padStart(7)}  ${vs}${row.peakRssMb ? `  peak RSS ${row.peakRssMb.toFixed(1)} MB` : ''}`,
   );
 }
 if (rateRows.length > 0) console.log(`throughput (${FILE_MB} MiB file to a pipe, best of ${RUNS}, wall time from spawn to exit)`);
