@@ -43,6 +43,9 @@ export const DEFAULT_REMOTE_SETTINGS: RemoteAccessSettings = {
 
 export type RunStream = 'stdout' | 'stderr';
 
+/** Input streams remembered per shell session (one per attaching client, see `inputBytes`). */
+const MAX_INPUT_STREAMS = 32;
+
 /** Why a session or run ended, in its `*.ended` audit event. */
 type EndReason = 'exited' | 'deleted' | 'detach_timeout' | 'shutdown' | 'resource_deleted' | 'timed_out' | 'cancelled' | 'restart';
 
@@ -63,6 +66,8 @@ export class LiveShell {
   endActor: EventActor | null = null;
   detachTimer: NodeJS.Timeout | undefined;
   readonly resizeListeners = new Set<(cols: number, rows: number) => void>();
+  /** Input streams of the clients (`input_stream` → bytes of it applied), most recently used last. */
+  readonly inputStreams = new Map<string, number>();
   readonly ended: Promise<void>;
   resolveEnded: () => void = () => undefined;
 
@@ -321,6 +326,39 @@ export class RemoteAccess {
     shell.record.cols = cols;
     shell.record.rows = rows;
     for (const listener of shell.resizeListeners) if (listener !== from) listener(cols, rows);
+  }
+
+  /** Bytes of `stream` the session has applied (0 for a stream it has not seen); the stream is remembered. */
+  inputBytes(shell: LiveShell, stream: string): number {
+    const applied = shell.inputStreams.get(stream) ?? 0;
+    this.#touchInputStream(shell, stream, applied);
+    return applied;
+  }
+
+  /**
+   * Input that says where it starts in its stream (`input_at`, docs/protocol.md §6.6): what the session applied
+   * already is dropped (a frame resent after a reconnect, or one the old connection delivered late), the rest is
+   * written. A frame that starts beyond what was applied (the client could not resend older bytes) is written as it
+   * is: the missing bytes are lost either way, and the stream must go on.
+   */
+  writeShellAt(shell: LiveShell, stream: string, offset: number, bytes: Uint8Array): boolean {
+    if (!shell.live || !shell.input) return false;
+    const applied = shell.inputStreams.get(stream) ?? 0;
+    const end = offset + bytes.byteLength;
+    const skip = Math.max(0, applied - offset);
+    if (end > applied) shell.input(Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.byteLength - skip));
+    this.#touchInputStream(shell, stream, Math.max(applied, end));
+    return true;
+  }
+
+  #touchInputStream(shell: LiveShell, stream: string, applied: number): void {
+    shell.inputStreams.delete(stream);
+    shell.inputStreams.set(stream, applied);
+    // A handful of clients attach to one session; the oldest streams are forgotten first.
+    for (const oldest of shell.inputStreams.keys()) {
+      if (shell.inputStreams.size <= MAX_INPUT_STREAMS) break;
+      shell.inputStreams.delete(oldest);
+    }
   }
 
   writeShell(shell: LiveShell, bytes: Uint8Array): boolean {

@@ -19,6 +19,9 @@ import type { LiveRun, LiveShell, RemoteAccess } from './remote-access.js';
 /** Largest binary frame of output the server sends (bytes). */
 const FRAME_BYTES = 64 * 1024;
 
+/** `input_at` frames start with the offset of their first byte in the client's input stream (uint64, big-endian). */
+const INPUT_AT_HEADER = 8;
+
 const URGENT_EXEC_EVENTS: ReadonlySet<string> = new Set(['signal']);
 
 /**
@@ -168,10 +171,12 @@ export function shellTopicFamily(remote: RemoteAccess): TopicFamily {
         live.resizeListeners.add(onResized);
         reader = remote.attachShell(live, requested);
       }
+      const inputStream = data.input_stream;
       const reply: ShellJoinReply = {
         state: record.state,
         output_offset: start,
         output_bytes: total(),
+        ...(inputStream === undefined ? {} : { input_bytes: live ? remote.inputBytes(live, inputStream) : 0 }),
         cols: record.cols,
         rows: record.rows,
         exit_code: record.exitCode,
@@ -186,7 +191,7 @@ export function shellTopicFamily(remote: RemoteAccess): TopicFamily {
               output_bytes: total(),
             })),
           ),
-        handleIn: (event, inbound) => shellIn(remote, live, context, event, inbound, onResized),
+        handleIn: (event, inbound) => shellIn(remote, live, context, event, inbound, onResized, inputStream),
         terminate: () => {
           live?.resizeListeners.delete(onResized);
           reader?.detach();
@@ -204,10 +209,21 @@ function shellIn(
   event: string,
   inbound: unknown,
   self: (cols: number, rows: number) => void,
+  inputStream: string | undefined,
 ): ChannelReply {
   if (event === 'input') {
     if (!(inbound instanceof Uint8Array)) return invalid('input is sent as a binary frame (an ArrayBuffer payload).');
     if (!live || !remote.writeShell(live, inbound)) return exited('The session has ended.');
+    return { status: 'ok', response: {} };
+  }
+  if (event === 'input_at') {
+    if (!(inbound instanceof Uint8Array) || inbound.byteLength < INPUT_AT_HEADER) {
+      return invalid('input_at is a binary frame: an 8-byte big-endian offset, then the bytes.');
+    }
+    if (inputStream === undefined) return invalid('input_at needs an input_stream in the join payload.');
+    const offset = Number(new DataView(inbound.buffer, inbound.byteOffset, INPUT_AT_HEADER).getBigUint64(0));
+    if (!Number.isSafeInteger(offset)) return invalid('input_at offset is out of range.');
+    if (!live || !remote.writeShellAt(live, inputStream, offset, inbound.subarray(INPUT_AT_HEADER))) return exited('The session has ended.');
     return { status: 'ok', response: {} };
   }
   if (event === 'resize') {

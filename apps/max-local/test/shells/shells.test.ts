@@ -151,6 +151,46 @@ describe('an app shell', () => {
   });
 });
 
+describe('resumable input (input_stream, input_at)', () => {
+  const at = (offset: number, bytes: string): Buffer => {
+    const frame = Buffer.alloc(8 + Buffer.byteLength(bytes));
+    frame.writeBigUInt64BE(BigInt(offset));
+    frame.write(bytes, 8);
+    return frame;
+  };
+
+  it('applies each byte of a stream once, whatever is sent again; a rejoin learns where the stream stands', async () => {
+    // `cat` in a raw, silent terminal echoes nothing itself: the output is exactly the input the PTY got.
+    const shell = await createShell({ command: ['sh', '-c', 'stty raw -echo; echo READY; exec cat'] });
+    const stream = 'stream-aaaaaaaa';
+    const a = record(w.connect(), `shell:${shell.id}`, () => ({ input_stream: stream }));
+    expect(await a.joined).toMatchObject({ input_bytes: 0 });
+    await until(() => text(a.bytes()).includes('READY'), 'cat running');
+    const start = a.bytes().length;
+    expect((await a.push('input_at', at(0, 'ab'))).status).toBe('ok');
+    // Overlaps what was applied ("b" again) and goes on; then a pure duplicate; then a frame past a hole.
+    await a.push('input_at', at(1, 'bcd'));
+    await a.push('input_at', at(0, 'abcd'));
+    await a.push('input_at', at(10, 'XY'));
+    await until(() => a.bytes().length - start >= 6, 'the echo');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(text(a.bytes().subarray(start))).toBe('abcdXY');
+
+    // Another client (or this one after a cut) asks with the same stream: 12 bytes of it are applied.
+    const b = record(w.connect(), `shell:${shell.id}`, () => ({ input_stream: stream }));
+    expect(await b.joined).toMatchObject({ input_bytes: 12 });
+    // A new stream starts at 0 and does not disturb the first.
+    const c = record(w.connect(), `shell:${shell.id}`, () => ({ input_stream: 'stream-bbbbbbbb' }));
+    expect(await c.joined).toMatchObject({ input_bytes: 0 });
+    // Without a stream there is no input_bytes, and input_at is refused.
+    const d = record(w.connect(), `shell:${shell.id}`);
+    expect(await d.joined).not.toHaveProperty('input_bytes');
+    expect(await d.push('input_at', at(0, 'z'))).toMatchObject({ status: 'error', response: { reason: 'invalid_payload' } });
+    expect(await a.push('input_at', Buffer.from([0, 1]))).toMatchObject({ status: 'error', response: { reason: 'invalid_payload' } });
+    expect((await w.t.call('DELETE', `/api/v1/shells/${shell.id}`, { token: w.token })).status).toBe(204);
+  });
+});
+
 describe('ownership and scopes', () => {
   it("another user's session is not found, over REST and on the socket", async () => {
     const shell = await createShell({ command: ['sleep', '1000'] });

@@ -55,7 +55,8 @@ export type ShellEnd =
 /**
  * A live attachment to a shell session (`shell:<id>`). Output is an async iterable that reconnects by itself
  * and resumes from the last byte it delivered: no byte lost (unless the platform dropped it, reported as a
- * `gap` item), none repeated. Input and resizes sent while the connection is down wait for it (bounded).
+ * `gap` item), none repeated. Input resumes too (see `write`); resizes sent while the connection is down wait for
+ * it (bounded).
  *
  * @example
  * ```ts
@@ -75,7 +76,9 @@ export interface ShellAttachment {
   /**
    * Sends keystrokes or pasted bytes (strings as UTF-8) without waiting for an answer: each is one message the
    * platform does not reply to, so a keystroke costs one frame each way. Resolves once the bytes are on their way
-   * (or queued while the connection is down); bytes sent after the shell ended are dropped (`exit` says so).
+   * (or kept while the connection is down). Across reconnects every byte arrives once and in order: the frames
+   * carry their offset and what a cut lost is sent again (up to the last 1 MiB written). Bytes written after the
+   * shell ended are dropped (`exit` says so).
    */
   write(data: Uint8Array | string): Promise<void>;
   /** Resizes the PTY (1..1000 each). */
@@ -98,6 +101,77 @@ const ReplySchema = z.lazy(() => z.object({
 
 const encoder = new TextEncoder();
 
+/** Bytes of sent input kept for a resend after a cut (the tail of the stream; a person types far less). */
+const RESEND_WINDOW_BYTES = 1024 * 1024;
+
+/**
+ * The client side of a resumable input stream (docs/protocol.md §6.6): a random name, the offset of the next byte,
+ * and the last bytes sent. Every `input_at` frame carries its offset; after a rejoin the reply's `input_bytes` says
+ * where the session stands and everything after it is sent again (the server drops what it already applied).
+ * @internal
+ */
+export class ResumableInput {
+  readonly stream = randomStreamName();
+  #sent = 0;
+  #kept: Uint8Array[] = [];
+  #keptFrom = 0;
+  #keptBytes = 0;
+
+  /** The `input_at` frame for `bytes` (an 8-byte offset, then the bytes); the bytes are kept for a resend. */
+  frame(bytes: Uint8Array): Uint8Array {
+    const frame = withOffset(this.#sent, bytes);
+    this.#kept.push(frame.subarray(8));
+    this.#keptBytes += bytes.byteLength;
+    this.#sent += bytes.byteLength;
+    while (this.#keptBytes - (this.#kept[0]?.byteLength ?? 0) >= RESEND_WINDOW_BYTES) this.#drop();
+    return frame;
+  }
+
+  /**
+   * A (re)join replied `input_bytes` (undefined from a server that does not resume input): forgets what is applied
+   * and returns the frame to send again, if anything is missing.
+   */
+  rejoined(applied: unknown): Uint8Array | undefined {
+    if (typeof applied !== 'number' || !Number.isSafeInteger(applied) || applied < 0) return undefined;
+    while (this.#kept.length > 0 && this.#keptFrom + (this.#kept[0]?.byteLength ?? 0) <= applied) this.#drop();
+    if (applied >= this.#sent || this.#kept.length === 0) return undefined;
+    // What the window still holds from `applied` on (older bytes, beyond the window, cannot come back).
+    const from = Math.max(applied, this.#keptFrom);
+    const rest = concat(this.#kept).subarray(from - this.#keptFrom);
+    return withOffset(from, rest);
+  }
+
+  #drop(): void {
+    const first = this.#kept.shift();
+    if (first === undefined) return;
+    this.#keptFrom += first.byteLength;
+    this.#keptBytes -= first.byteLength;
+  }
+}
+
+function withOffset(offset: number, bytes: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(8 + bytes.byteLength);
+  new DataView(frame.buffer).setBigUint64(0, BigInt(offset));
+  frame.set(bytes, 8);
+  return frame;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
+function randomStreamName(): string {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** @internal */
 export function assertTerminalSize(cols: number, rows: number): void {
   for (const [name, value] of [
@@ -118,16 +192,25 @@ export async function attachShell(core: HttpCore, id: string, options: ShellAtta
   let size = hasSize ? { cols: options.cols ?? 0, rows: options.rows ?? 0 } : undefined;
   const { socket, channels } = await openSocket(core);
   const topic = topics.shell(id);
+  const input = new ResumableInput();
   const stream = subscribeByteChannel(socket, channels, topic, {
     events: ['output'] as const,
     offset: options.offset,
-    // The size travels with every rejoin too, so a resize made during a cut is applied when the link is back.
-    params: () => (size === undefined ? {} : { ...size }),
+    // The size travels with every rejoin too, so a resize made during a cut is applied when the link is back; the
+    // input stream's name too, so the reply says how much of the input arrived.
+    params: () => ({ ...(size === undefined ? {} : size), input_stream: input.stream }),
     parseExit: (payload) => {
       const parsed = ExitSchema.safeParse(payload);
       return parsed.success ? parsed.data : undefined;
     },
     onReply: (reply) => ReplySchema.safeParse(reply).success,
+  });
+  // Every (re)join: what the session has not applied of the input sent so far goes again, before anything
+  // queued during the cut (the channel flushes its buffer after the join listeners; those frames are duplicates
+  // the server drops by their offsets).
+  stream.channel.onJoin((reply) => {
+    const resend = input.rejoined(reply['input_bytes']);
+    if (resend !== undefined) stream.channel.send('input_at', resend);
   });
   const resizedQueue: ShellOutputItem[] = [];
   stream.channel.on('resized', (payload) => {
@@ -176,9 +259,15 @@ export async function attachShell(core: HttpCore, id: string, options: ShellAtta
       return stream.offset() ?? options.offset ?? 0;
     },
     write: async (data) => {
+      const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+      if (bytes.byteLength === 0) return;
+      const frame = input.frame(bytes);
       try {
-        stream.channel.send('input', typeof data === 'string' ? encoder.encode(data) : data);
+        stream.channel.send('input_at', frame);
       } catch (error) {
+        // Queued sends are capped while the connection is down; these bytes are kept all the same (up to the
+        // resend window) and go with the resend after the rejoin.
+        if (error instanceof channels.PushBufferFullError) return;
         throw toMaxError(channels, error, topic);
       }
     },
