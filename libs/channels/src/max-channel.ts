@@ -166,8 +166,9 @@ export class MaxChannel {
    * keystrokes: each one otherwise made the server write a second frame and woke the client a second time, with
    * a 10 s timer per push. Ordered with {@link push}: while the channel is not joined, sends wait in the same
    * bounded buffer and go out in order after the rejoin. What was on the wire when a connection dropped is not
-   * resent (the server may have applied it). Throws {@link ChannelClosedError} on a closed channel and
-   * {@link PushBufferFullError} when the buffer is full.
+   * resent here (the server may have applied it): a caller that must not lose any tags its messages with offsets
+   * and resends after the rejoin, as shell input does (`input_at`). Throws {@link ChannelClosedError} on a closed
+   * channel and {@link PushBufferFullError} when the buffer is full.
    */
   send(event: string, payload: Uint8Array): void {
     if (this.#state === 'closed') throw new ChannelClosedError();
