@@ -113,17 +113,16 @@ const RESEND_WINDOW_BYTES = 1024 * 1024;
 export class ResumableInput {
   readonly stream = randomStreamName();
   #sent = 0;
+  /** The bytes sent from offset `#keptFrom` to `#sent`, in the pieces they were written in. */
   #kept: Uint8Array[] = [];
   #keptFrom = 0;
-  #keptBytes = 0;
 
   /** The `input_at` frame for `bytes` (an 8-byte offset, then the bytes); the bytes are kept for a resend. */
   frame(bytes: Uint8Array): Uint8Array {
     const frame = withOffset(this.#sent, bytes);
     this.#kept.push(frame.subarray(8));
-    this.#keptBytes += bytes.byteLength;
     this.#sent += bytes.byteLength;
-    while (this.#keptBytes - (this.#kept[0]?.byteLength ?? 0) >= RESEND_WINDOW_BYTES) this.#drop();
+    while (this.#sent - this.#keptFrom - (this.#kept[0]?.byteLength ?? 0) >= RESEND_WINDOW_BYTES) this.#drop();
     return frame;
   }
 
@@ -143,9 +142,7 @@ export class ResumableInput {
 
   #drop(): void {
     const first = this.#kept.shift();
-    if (first === undefined) return;
-    this.#keptFrom += first.byteLength;
-    this.#keptBytes -= first.byteLength;
+    if (first !== undefined) this.#keptFrom += first.byteLength;
   }
 }
 
