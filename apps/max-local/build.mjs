@@ -4,12 +4,19 @@
 // is a devDependency inlined here (docs/adr/0013-published-packages.md). The .d.ts comes at pack time
 // (scripts/build-types.mjs, `prepack`).
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { version, dependencies = {} } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
+
+// `--if-stale` (tests that run the bin): build only when dist is missing or older than what goes into it. Test files
+// run in parallel; an unconditional rebuild rewrote dist while another file's bin was starting from it.
+if (process.argv.includes('--if-stale') && !isStale()) {
+  console.error('dist is up to date');
+  process.exit(0);
+}
 const external = [...Object.keys(dependencies).flatMap((name) => [name, `${name}/*`]), '@libsql/*', 'pino-pretty'];
 
 const result = await build({
@@ -47,3 +54,21 @@ for (const name of readdirSync(chunksDir)) {
   if (!written.has(file)) rmSync(file, { force: true });
 }
 console.error(`built ${relative(here, join(here, 'dist'))}: ${written.size} files`);
+
+/** Whether dist/cli.mjs or dist/index.mjs is missing or older than the sources, the bundled workspace lib or this script. */
+function isStale() {
+  const newest = (path) => {
+    const info = statSync(path);
+    if (!info.isDirectory()) return info.mtimeMs;
+    return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+  };
+  let builtAt;
+  try {
+    builtAt = Math.min(statSync(join(here, 'dist', 'cli.mjs')).mtimeMs, statSync(join(here, 'dist', 'index.mjs')).mtimeMs);
+  } catch {
+    return true;
+  }
+  const inputs = ['src', '../../libs/api-spec/src', 'build.mjs', 'package.json'].map((path) => newest(join(here, path)));
+  return builtAt < Math.max(...inputs);
+}
+

@@ -19,8 +19,8 @@ let max: MaxLocal;
 let port: number;
 
 beforeAll(async () => {
-  // The bin runs the bundle: build it (serialised with other builds on a shared machine when flock exists).
-  await run('sh', ['-c', 'if command -v flock >/dev/null; then flock /tmp/build.lock node build.mjs; else node build.mjs; fi'], { cwd: root });
+  // The bin runs the bundle: build it if stale (serialised with other builds on a shared machine when flock exists).
+  await run('sh', ['-c', 'if command -v flock >/dev/null; then flock /tmp/build.lock node build.mjs --if-stale; else node build.mjs --if-stale; fi'], { cwd: root });
   dir = await mkdtemp(join(tmpdir(), 'max-local-xrevoke-'));
   max = await startMaxLocal({ port: 0, dataDir: dir });
   port = Number(new URL(max.url).port);
