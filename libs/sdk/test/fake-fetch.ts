@@ -39,7 +39,10 @@ export function createFakeFetch(...responders: Responder[]): FakeFetch {
       headers: Object.fromEntries(request.headers.entries()),
       body: text === '' ? undefined : (JSON.parse(text) as unknown),
       bytes,
-      signal: request.signal,
+      // The signal the caller passed, not the Request's copy: undici's Request follows it through a WeakRef to its
+      // own controller, so once that controller is collected the copy never aborts — `hang()` then waited forever
+      // (a flaky http-core abort test).
+      signal: init?.signal ?? request.signal,
     };
     requests.push(recorded);
     const responder = queue.shift();
